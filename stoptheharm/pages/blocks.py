@@ -1,0 +1,33 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(help_text=_("The words quoted, without quotation marks."))
+    attribution = blocks.CharBlock(required=False, help_text=_("Who said it, and when."))
+
+    class Meta:
+        icon = "openquote"
+        template = "pages/blocks/quote.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120)
+    text = blocks.TextBlock(required=False, help_text=_("One or two sentences on why to act."))
+    page = blocks.PageChooserBlock(help_text=_("The page the button leads to."))
+    label = blocks.CharBlock(max_length=60, help_text=_("The button's words, e.g. 'Find an event'."))
+
+    class Meta:
+        icon = "pick"
+        template = "pages/blocks/call_to_action.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(form_classname="title", icon="title", template="pages/blocks/heading.html")
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+    image = ImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()

@@ -1,0 +1,58 @@
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from wagtail.models import Page, Site
+
+from stoptheharm.pages.models import StandardPage
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+
+
+def localized_home(request: HttpRequest) -> Page | None:
+    """The site's home page in the active language, falling back to the default language's."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+def menu_pages(home: Page) -> QuerySet[Page]:
+    """The sections shown in the main navigation, in the editor's order."""
+    return home.get_children().live().public().in_menu().specific()
+
+
+def child_pages(page: Page) -> QuerySet[Page]:
+    """The published pages under a section, for its table of contents."""
+    return page.get_children().live().public().specific()
+
+
+def footer_pages(home: Page) -> QuerySet[StandardPage]:
+    """Pages the editors chose to list in every footer (privacy notice, About ...), in tree order."""
+    return StandardPage.objects.live().public().descendant_of(home).filter(show_in_footer=True).order_by("path")
+
+
+def language_links(*, request: HttpRequest, page: Page | None, current_language: str) -> list[LanguageLink]:
+    """One link per interface language: the page's translation, else that language's home page."""
+    home = localized_home(request)
+    translations = _translations_by_language(page) if page else {}
+    homes = _translations_by_language(home) if home else {}
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code) or homes.get(code)
+        url = target.get_url(request) if target else f"/{code}/"
+        links.append(LanguageLink(code=code, name=name, url=url, is_current=code == current_language))
+    return links
+
+
+def _translations_by_language(page: Page) -> dict[str, Page]:
+    pages = Page.objects.live().public().filter(translation_key=page.translation_key).select_related("locale")
+    return {translated.locale.language_code: translated for translated in pages}
+
