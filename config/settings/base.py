@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "stoptheharm.core.middleware.admin_content_security_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -76,7 +77,6 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
-                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
@@ -153,6 +153,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILEMBEDS_FINDERS: list[dict[str, str]] = []  # oEmbed would call third parties from the admin
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no request leaves the platform unasked
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars from gravatar.com would tell a third party who the staff are
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 LOGIN_URL = "wagtailadmin_login"
 
@@ -164,12 +165,12 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
-# Nothing but the platform itself: no CDN, font host, analytics or embed. Wagtail's admin needs
-# inline styles; pages of the public site carry none.
+# Nothing but the platform itself: no CDN, font host, analytics or embed. No inline script runs on
+# any page; the public site has no inline style either, while Wagtail's admin needs style attributes.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:", "blob:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
@@ -180,6 +181,7 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "base-uri": [CSP.SELF],
 }
+ADMIN_CSP = {**SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE], "frame-ancestors": [CSP.SELF]}
 
 # Number of reverse proxies in front of the application whose X-Forwarded-For entries are trusted.
 TRUSTED_PROXY_COUNT = env.env_int("TRUSTED_PROXY_COUNT", 0)

@@ -13,8 +13,8 @@ if env.env_bool("DEBUG", False):
     raise ImproperlyConfigured("DEBUG must be off in production (DJANGO_ENV=production).")
 os.environ["DEBUG"] = "0"
 
-from config.settings.base import *  # noqa: E402, F403
-from config.settings.base import ALLOWED_HOSTS, CONN_MAX_AGE, DATABASES, TRUSTED_PROXY_COUNT  # noqa: E402
+from config.settings.base import *  # noqa: F403
+from config.settings.base import ALLOWED_HOSTS, CONN_MAX_AGE, DATABASES, TRUSTED_PROXY_COUNT
 
 if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host names in production, e.g. stoptheharm.org")

@@ -6,7 +6,7 @@ os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("EMAIL_URL", "locmem:")
 os.environ.setdefault("DATABASE_URL", "sqlite:///:memory:")
 
-from config.settings.base import *  # noqa: E402, F403
+from config.settings.base import *  # noqa: F403
 
 DEBUG = False  # pages render as visitors see them; the secret key was still made the embedded way
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -55,4 +55,3 @@ def language_links(*, request: HttpRequest, page: Page | None, current_language:
 def _translations_by_language(page: Page) -> dict[str, Page]:
     pages = Page.objects.live().public().filter(translation_key=page.translation_key).select_related("locale")
     return {translated.locale.language_code: translated for translated in pages}
-

@@ -16,6 +16,7 @@ def manage(*args: str, extra_env: dict[str, str], tmp_path: Path) -> subprocess.
         key: value
         for key, value in os.environ.items()
         if key not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "SECRET_KEY", "DEBUG", "DJANGO_ENV", "EMAIL_URL"}
+        and not key.startswith("DJANGO_ALLOW_ASYNC")
     }
     environ |= {"VAR_DIR": str(tmp_path / "var"), **extra_env}
     return subprocess.run(
@@ -42,7 +43,12 @@ PRODUCTION = {
 def test_production_passes_check_deploy_with_no_warnings(tmp_path):
     database = f"sqlite:///{tmp_path / 'deploy.sqlite3'}"
     result = manage(
-        "check", "--deploy", "--fail-level", "WARNING", extra_env={**PRODUCTION, "DATABASE_URL": database}, tmp_path=tmp_path
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        extra_env={**PRODUCTION, "DATABASE_URL": database},
+        tmp_path=tmp_path,
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout

@@ -1,0 +1,74 @@
+"""The real mail server and cache that production uses, started on this machine."""
+
+import os
+import socket
+from email import message_from_bytes
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core import mail
+from django.core.cache import caches
+from django.test import override_settings
+
+from config import env
+
+
+class Inbox:
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, list[str], bytes]] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope.mail_from, envelope.rcpt_tos, envelope.content))
+        return "250 Message accepted for delivery"
+
+
+@pytest.fixture
+def smtp_server():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield inbox, port
+    finally:
+        controller.stop()
+
+
+def test_email_url_delivers_through_a_real_smtp_server(smtp_server):
+    inbox, port = smtp_server
+    mailers = env.mailers_config(f"smtp://127.0.0.1:{port}?timeout=5", default_file_path=Path("/unused"))
+    with override_settings(MAILERS=mailers):
+        sent = mail.send_mail(
+            "Confirm your signature", "Follow the link to confirm.", "no-reply@example.org", ["amina@example.org"]
+        )
+    assert sent == 1
+    [(sender, recipients, content)] = inbox.messages
+    assert (sender, recipients) == ("no-reply@example.org", ["amina@example.org"])
+    message = message_from_bytes(content)
+    assert message["Subject"] == "Confirm your signature"
+    assert "Follow the link to confirm." in message.get_payload(decode=True).decode()
+
+
+def test_the_file_backend_writes_each_message_under_the_folder(tmp_path):
+    mailers = env.mailers_config("file:", default_file_path=tmp_path / "mail")
+    with override_settings(MAILERS=mailers):
+        mail.send_mail("Hello", "Body text", "no-reply@example.org", ["amina@example.org"])
+    [written] = (tmp_path / "mail").iterdir()
+    assert "Body text" in written.read_text()
+
+
+def test_redis_url_puts_the_cache_in_a_real_redis():
+    redis_url = os.environ.get("TEST_REDIS_URL")
+    if not redis_url:
+        if os.environ.get("CI"):
+            pytest.fail("TEST_REDIS_URL is not set: scripts/run-tests starts a Redis for this test")
+        pytest.skip("no Redis started for this run (make test starts one)")
+    with override_settings(CACHES=env.cache_config(redis_url)):
+        cache = caches["default"]
+        cache.set("stoptheharm-test", {"count": 12122}, timeout=30)
+        assert cache.get("stoptheharm-test") == {"count": 12122}
+        assert cache.client.get_client().get(cache.make_key("stoptheharm-test")) is not None
+        cache.delete("stoptheharm-test")

@@ -1,0 +1,88 @@
+import re
+
+import pytest
+from django.conf import settings
+from wagtail.models import Page
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+SKIP_LINK_TEXT = {
+    "en": "Skip to main content",
+    "fr": "Aller au contenu principal",
+    "es": "Saltar al contenido principal",
+    "ru": "Перейти к основному содержанию",
+    "pt": "Saltar para o conteúdo principal",
+}
+
+
+def html_lang(content: bytes) -> str:
+    match = re.search(rb'<html lang="([^"]+)"', content)
+    assert match, "no lang attribute on <html>"
+    return match.group(1).decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", LANGUAGE_CODES)
+def test_every_page_renders_in_every_language(client, demo_site, code):
+    pages = Page.objects.live().filter(locale__language_code=code, depth__gte=2).specific()
+    assert len(pages) == 9
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert page.url.startswith(f"/{code}/")
+        assert html_lang(response.content) == code, page.url
+        assert SKIP_LINK_TEXT[code] in response.content.decode(), page.url
+
+
+@pytest.mark.django_db
+def test_the_navigation_lists_the_sections_of_the_current_language(client, demo_site):
+    response = client.get("/fr/")
+    menu = re.search(r'<nav class="main-nav".*?</nav>', response.content.decode(), re.S).group(0)
+    for section in ["Agir", "Campagnes", "Événements", "Atlas", "Bibliothèque", "Actualités", "À propos"]:
+        assert section in menu
+    assert 'href="/fr/take-action/"' in menu
+    assert "/en/" not in menu
+
+
+@pytest.mark.django_db
+def test_the_current_section_is_marked_in_the_navigation(client, demo_site):
+    content = client.get("/en/atlas/").content.decode()
+    assert '<a href="/en/atlas/" aria-current="page">Atlas</a>' in content
+
+
+@pytest.mark.django_db
+def test_the_language_switcher_leads_to_the_same_page_in_each_language(client, demo_site):
+    content = client.get("/en/about/").content.decode()
+    switcher = re.search(r'<nav class="languages".*?</nav>', content, re.S).group(0)
+    for code in LANGUAGE_CODES:
+        assert f'href="/{code}/about/"' in switcher
+        assert f'<link rel="alternate" hreflang="{code}" href="/{code}/about/">' in content
+    assert 'aria-current="true">English<' in switcher
+
+
+@pytest.mark.django_db
+def test_the_footer_links_to_the_privacy_notice(client, demo_site):
+    content = client.get("/pt/").content.decode()
+    footer = re.search(r'<footer class="site-footer">.*?</footer>', content, re.S).group(0)
+    assert 'href="/pt/privacy/"' in footer
+
+
+@pytest.mark.django_db
+def test_sections_still_being_built_say_so(client, demo_site):
+    content = client.get("/en/events/").content.decode()
+    assert "Coming soon." in content
+    assert "Coming soon." not in client.get("/en/about/").content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("accept_language", "expected"), [("fr-FR,fr;q=0.9", "/fr/"), ("", "/en/"), ("ru", "/ru/")])
+def test_the_bare_address_sends_visitors_to_their_language(client, demo_site, accept_language, expected):
+    response = client.get("/", headers={"accept-language": accept_language} if accept_language else {})
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+@pytest.mark.django_db
+def test_reading_the_site_sets_no_cookie(client, demo_site):
+    for url in ["/en/", "/fr/about/", "/es/privacy/", "/", "/ru/no-such-page/"]:
+        response = client.get(url)
+        assert not response.cookies, (url, response.cookies)
