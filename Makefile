@@ -49,13 +49,14 @@ admin: $(RUN_STAMP) ## Create an administrator account (asks for a name, e-mail 
 system-packages: ## Install the system packages the tests need (PostgreSQL, Redis, Chromium)
 	scripts/install-system-packages
 
-test: $(TEST_STAMP) system-packages ## Install what the tests need and run the whole suite (SQLite, then PostgreSQL)
+test: $(TEST_STAMP) system-packages lint ## Install what the tests need, lint, and run the whole suite (SQLite, then PostgreSQL)
 	$(PY) manage.py compile_translations
 	scripts/run-tests
 
-lint: $(TEST_STAMP) ## Check the code with ruff (lint and format)
+lint: $(TEST_STAMP) ## Check the code: ruff (lint and format) and the import layers
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(TEST_STAMP) ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .

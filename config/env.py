@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import SplitResult, parse_qs, unquote, urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -50,6 +51,16 @@ def env_list(name: str, default: list[str], environ: Mapping[str, str] = os.envi
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def time_zone(name: str, default: str, environ: Mapping[str, str] = os.environ) -> str:
+    """Read an IANA time zone name such as Europe/Lisbon."""
+    value = environ.get(name, "").strip() or default
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ImproperlyConfigured(f"{name} must be an IANA time zone such as Europe/Lisbon; got {value!r}.") from error
+    return value
 
 
 def is_production(environ: Mapping[str, str] = os.environ) -> bool:

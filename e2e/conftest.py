@@ -37,6 +37,7 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        connections.close_all()  # the ones the test opened while the event loop ran
 
 
 @pytest.fixture

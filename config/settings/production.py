@@ -21,6 +21,7 @@ if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
 
 DEBUG = False
 SECURE_SSL_REDIRECT = env.env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers often probe over plain HTTP inside the network
 SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.env_bool("SECURE_HSTS_PRELOAD", True)

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from stoptheharm.pages.models import StandardPage
@@ -17,11 +18,16 @@ class LanguageLink:
 
 
 def localized_home(request: HttpRequest) -> Page | None:
-    """The site's home page in the active language, falling back to the default language's."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized
+    """The site's home page in the active language, falling back to the default language's.
+
+    Kept on the request: the menu, the footer and the language switcher all start from it.
+    """
+    homes: dict[str, Page | None] = request.__dict__.setdefault("_localized_homes", {})
+    language = get_language()
+    if language not in homes:
+        site = Site.find_for_request(request)
+        homes[language] = site.root_page.localized if site else None
+    return homes[language]
 
 
 def menu_pages(home: Page) -> QuerySet[Page]:

@@ -144,3 +144,11 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 def test_production_refuses_a_weak_secret_key(tmp_path, weak):
     with pytest.raises(ImproperlyConfigured, match="SECRET_KEY is too weak"):
         env.secret_key(debug=False, key_file=tmp_path / "secret_key", environ={"SECRET_KEY": weak})
+
+
+def test_a_time_zone_is_an_iana_name():
+    assert env.time_zone("TIME_ZONE", "UTC", {"TIME_ZONE": "America/Sao_Paulo"}) == "America/Sao_Paulo"
+    assert env.time_zone("TIME_ZONE", "UTC", {}) == "UTC"
+    for bad in ["Lisbon", "../etc/passwd", "GMT+25"]:
+        with pytest.raises(ImproperlyConfigured, match="TIME_ZONE must be an IANA time zone"):
+            env.time_zone("TIME_ZONE", "UTC", {"TIME_ZONE": bad})

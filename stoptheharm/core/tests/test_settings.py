@@ -78,3 +78,16 @@ def test_the_embedded_mode_needs_no_configuration(tmp_path):
     result = manage("check", extra_env={}, tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "var" / "secret_key").exists()
+
+
+def test_production_redirects_to_https_except_the_health_check(tmp_path):
+    probe = (
+        "from django.test import Client; client = Client(HTTP_HOST='stoptheharm.example.org'); "
+        "print(client.get('/healthz').status_code, client.get('/en/')['Location'])"
+    )
+    database = f"sqlite:///{tmp_path / 'probe.sqlite3'}"
+    result = manage(
+        "shell", "--no-imports", "-c", probe, extra_env={**PRODUCTION, "DATABASE_URL": database}, tmp_path=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["200", "https://stoptheharm.example.org/en/"]

@@ -86,3 +86,11 @@ def test_reading_the_site_sets_no_cookie(client, demo_site):
     for url in ["/en/", "/fr/about/", "/es/privacy/", "/", "/ru/no-such-page/"]:
         response = client.get(url)
         assert not response.cookies, (url, response.cookies)
+
+
+@pytest.mark.django_db
+def test_the_home_page_needs_a_bounded_number_of_queries(client, demo_site, django_assert_max_num_queries):
+    client.get("/en/")  # warm the per-process caches (site root paths, content types)
+    with django_assert_max_num_queries(25):
+        response = client.get("/es/")
+    assert response.status_code == 200
