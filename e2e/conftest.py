@@ -6,6 +6,7 @@ import pytest
 # itself (loading the demo) are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 from stoptheharm.pages.demo import load_demo_site

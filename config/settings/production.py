@@ -14,10 +14,14 @@ if env.env_bool("DEBUG", False):
 os.environ["DEBUG"] = "0"
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import ALLOWED_HOSTS, CONN_MAX_AGE, DATABASES, TRUSTED_PROXY_COUNT
+from config.settings.base import ALLOWED_HOSTS, CONN_MAX_AGE, DATABASES, SITE_URL, TRUSTED_PROXY_COUNT
 
 if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host names in production, e.g. stoptheharm.org")
+if not SITE_URL.startswith("https://"):
+    raise ImproperlyConfigured(
+        "SITE_URL must be the site's https:// address in production, e.g. https://stoptheharm.org"
+    )
 
 DEBUG = False
 SECURE_SSL_REDIRECT = env.env_bool("SECURE_SSL_REDIRECT", True)
@@ -28,6 +32,9 @@ SECURE_HSTS_PRELOAD = env.env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+# The __Host- prefix binds the cookies to this exact host over HTTPS: no subdomain can set or read them.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
 SESSION_COOKIE_AGE = 8 * 60 * 60  # staff sessions end after a working day
 if TRUSTED_PROXY_COUNT:
     # The proxy terminates TLS and says so; only trusted when a proxy is declared.

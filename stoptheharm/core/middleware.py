@@ -4,6 +4,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 ADMIN_PREFIX = "/admin/"
+# Browser features no page of the platform uses; denied so that injected content cannot use them either.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
 
 
 def admin_content_security_policy(get_response: Callable[[HttpRequest], HttpResponse]):
@@ -17,6 +19,17 @@ def admin_content_security_policy(get_response: Callable[[HttpRequest], HttpResp
         response = get_response(request)
         if request.path.startswith(ADMIN_PREFIX) and not hasattr(response, "_csp_config"):
             response._csp_config = settings.ADMIN_CSP  # type: ignore[attr-defined]  # read by Django's CSP middleware
+        return response
+
+    return middleware
+
+
+def permissions_policy(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Deny powerful browser features on every response (Django has no setting for this header)."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
 
     return middleware

@@ -16,6 +16,8 @@ def test_public_pages_forbid_third_party_content_and_framing(client, demo_site):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "geolocation=()" in response["Permissions-Policy"]
+    assert "camera=()" in response["Permissions-Policy"]
 
 
 @pytest.mark.django_db

@@ -68,6 +68,12 @@ def test_a_bad_database_url_stops_start_up_with_a_sentence_naming_it(tmp_path):
     assert "DATABASE_URL must start with sqlite:/// or postgres://" in result.stderr
 
 
+def test_production_refuses_a_site_url_without_https(tmp_path):
+    result = manage("check", extra_env={**PRODUCTION, "SITE_URL": "http://stoptheharm.example.org"}, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "SITE_URL must be the site's https:// address" in result.stderr
+
+
 def test_production_refuses_debug_on(tmp_path):
     result = manage("check", extra_env={**PRODUCTION, "DEBUG": "1"}, tmp_path=tmp_path)
     assert result.returncode != 0
@@ -91,3 +97,13 @@ def test_production_redirects_to_https_except_the_health_check(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["200", "https://stoptheharm.example.org/en/"]
+
+
+def test_production_cookies_are_host_bound_and_https_only(tmp_path):
+    probe = (
+        "from django.conf import settings as s; "
+        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE)"
+    )
+    result = manage("shell", "--no-imports", "-c", probe, extra_env=PRODUCTION, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["__Host-sessionid", "__Host-csrftoken", "True", "True"]
