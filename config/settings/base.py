@@ -27,10 +27,7 @@ INSTALLED_APPS = [
     "stoptheharm.pages",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.settings",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -80,7 +77,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },
@@ -152,7 +148,6 @@ WAGTAIL_SITE_NAME = "Stop the Harm"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
-WAGTAILEMBEDS_FINDERS: list[dict[str, str]] = []  # oEmbed would call third parties from the admin
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no request leaves the platform unasked
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars from gravatar.com would tell a third party who the staff are
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
