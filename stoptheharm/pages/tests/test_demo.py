@@ -1,6 +1,9 @@
+from io import StringIO
+
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
 from stoptheharm.pages.demo import load_demo_site, read_demo_content
@@ -59,3 +62,12 @@ def test_translations_are_linked_to_their_original(demo_site):
     about = StandardPage.objects.get(locale__language_code="en", slug="about")
     translated_languages = {page.locale.language_code for page in about.get_translations()}
     assert translated_languages == set(LANGUAGE_CODES) - {"en"}
+
+
+@pytest.mark.django_db
+def test_the_load_demo_command_reports_what_it_did():
+    first, second = StringIO(), StringIO()
+    call_command("load_demo", stdout=first)
+    call_command("load_demo", stdout=second)
+    assert first.getvalue().strip() == "Demo content: 45 page(s) created, 0 already there."
+    assert second.getvalue().strip() == "Demo content: 0 page(s) created, 45 already there."
