@@ -36,9 +36,10 @@ def load_demo_site() -> DemoReport:
     report = DemoReport()
     default_locale = Locale.get_default()
     content = read_demo_content(default_locale.language_code)
-    home = _ensure_home(content["home"], default_locale, report)
+    home, home_is_new = _ensure_home(content["home"], default_locale, report)
     originals = {spec["key"]: _ensure_child(home, spec, report) for spec in content["pages"]}
-    _fill_home_body(home, content["home"])
+    if home_is_new:
+        _fill_home_body(home, content["home"])
     for code, _name in settings.LANGUAGES:
         if code == default_locale.language_code:
             continue
@@ -51,12 +52,12 @@ def load_demo_site() -> DemoReport:
     return report
 
 
-def _ensure_home(spec: dict[str, Any], locale: Locale, report: DemoReport) -> HomePage:
+def _ensure_home(spec: dict[str, Any], locale: Locale, report: DemoReport) -> tuple[HomePage, bool]:
     """The home page becomes the default site's root, replacing Wagtail's welcome page."""
     existing = HomePage.objects.filter(locale=locale, depth=2).first()
     if existing:
         report.existing += 1
-        return existing
+        return existing, False
     site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", is_default_site=True)
     welcome = site.root_page if site.pk and site.root_page.specific_class is Page else None
     if welcome:
@@ -71,7 +72,7 @@ def _ensure_home(spec: dict[str, Any], locale: Locale, report: DemoReport) -> Ho
     if welcome:
         welcome.delete()
     report.created.append(f"{locale.language_code}:{HOME_SLUG}")
-    return home
+    return home, True
 
 
 def _ensure_child(home: HomePage, spec: dict[str, Any], report: DemoReport) -> Page:
@@ -88,8 +89,6 @@ def _ensure_child(home: HomePage, spec: dict[str, Any], report: DemoReport) -> P
 
 def _fill_home_body(home: HomePage, spec: dict[str, Any]) -> None:
     """The home page's body links to its sections, so it is written once they exist."""
-    if home.body:
-        return
     home.body = _stream_data(spec.get("body", []), home)
     home.save_revision().publish()
 

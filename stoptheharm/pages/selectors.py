@@ -17,6 +17,13 @@ class LanguageLink:
     is_current: bool
 
 
+@dataclass(frozen=True)
+class MenuItem:
+    page: Page
+    is_current: bool
+    contains_current: bool
+
+
 def localized_home(request: HttpRequest) -> Page | None:
     """The site's home page in the active language, falling back to the default language's.
 
@@ -33,6 +40,15 @@ def localized_home(request: HttpRequest) -> Page | None:
 def menu_pages(home: Page) -> QuerySet[Page]:
     """The sections shown in the main navigation, in the editor's order."""
     return home.get_children().live().public().in_menu().specific()
+
+
+def main_menu_items(*, home: Page, current_page: Page | None) -> list[MenuItem]:
+    """The navigation's sections, marking the one shown and the one holding the page shown."""
+    current_path = current_page.path if current_page else ""
+    return [
+        MenuItem(page=page, is_current=page.path == current_path, contains_current=current_path.startswith(page.path))
+        for page in menu_pages(home)
+    ]
 
 
 def child_pages(page: Page) -> QuerySet[Page]:

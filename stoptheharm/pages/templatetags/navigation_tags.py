@@ -12,15 +12,7 @@ register = template.Library()
 def main_menu(context: dict[str, Any]) -> dict[str, Any]:
     request = context["request"]
     home = selectors.localized_home(request)
-    current_path = context["page"].path if context.get("page") else ""
-    items = [
-        {
-            "page": menu_page,
-            "is_current": menu_page.path == current_path,
-            "contains_current": current_path.startswith(menu_page.path),
-        }
-        for menu_page in (selectors.menu_pages(home) if home else [])
-    ]
+    items = selectors.main_menu_items(home=home, current_page=context.get("page")) if home else []
     return {"request": request, "menu_items": items}
 
 

@@ -42,6 +42,8 @@ def test_loading_the_demo_again_duplicates_nothing_and_keeps_editors_changes(dem
     about = StandardPage.objects.get(locale__language_code="en", slug="about")
     about.title = "About the coalition"
     about.save_revision().publish()
+    demo_site.body = []
+    demo_site.save_revision().publish()
     pages_before = Page.objects.count()
 
     report = load_demo_site()
@@ -50,6 +52,8 @@ def test_loading_the_demo_again_duplicates_nothing_and_keeps_editors_changes(dem
     assert Page.objects.count() == pages_before
     about.refresh_from_db()
     assert about.title == "About the coalition"
+    demo_site.refresh_from_db()
+    assert len(demo_site.body) == 0
 
 
 @pytest.mark.django_db
