@@ -39,7 +39,7 @@ run: prepare ## Install, migrate, load demo content and serve http://127.0.0.1:8
 	@echo "  Administration:              http://127.0.0.1:$(PORT)/admin/"
 	@echo "  No account exists yet. Create one with:  make admin"
 	@echo
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 admin: $(RUN_STAMP) ## Create an administrator account (asks for a name, e-mail and password)
 	@mkdir -p var
