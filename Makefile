@@ -33,13 +33,17 @@ prepare: $(RUN_STAMP)
 	$(PY) manage.py compile_translations
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
-run: prepare ## Install, migrate, load demo content and serve http://127.0.0.1:8000 (PORT overrides)
+run: prepare ## Install, migrate, load demo content, serve http://127.0.0.1:8000 (PORT overrides) with a task worker
 	@echo
 	@echo "  Stop the Harm is running at  http://127.0.0.1:$(PORT)/"
 	@echo "  Administration:              http://127.0.0.1:$(PORT)/admin/"
 	@echo "  No account exists yet. Create one with:  make admin"
+	@echo "  E-mails are written to var/mail/ by the task worker running beside the server."
 	@echo
-	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@export SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}; \
+	  $(PY) manage.py db_worker --queue-name '*' & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT; \
+	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 admin: $(RUN_STAMP) ## Create an administrator account (asks for a name, e-mail and password)
 	@mkdir -p var

@@ -1,4 +1,8 @@
+import socket
+
 import pytest
+from aiosmtpd.controller import Controller
+from django.core.cache import cache
 from wagtail.models import Site
 
 from stoptheharm.pages.demo import load_demo_site
@@ -10,3 +14,33 @@ def demo_site(db) -> HomePage:
     """The demo site in every language, as `make run` loads it; returns the default-language home."""
     load_demo_site()
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+class Inbox:
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, list[str], bytes]] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope.mail_from, envelope.rcpt_tos, envelope.content))
+        return "250 Message accepted for delivery"
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on 127.0.0.1: yields its inbox and port."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield inbox, port
+    finally:
+        controller.stop()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: ids can be reused once a test's transaction is rolled back."""
+    cache.clear()

@@ -18,6 +18,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("petitions/", include("stoptheharm.petitions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -18,6 +18,8 @@ TEXT_PAIRS = [  # (foreground, background) for text: 4.5:1
     ("link", "surface"),
     ("notice-ink", "notice"),
     ("focus-halo", "focus"),
+    ("error", "paper"),
+    ("error", "surface"),
 ]
 NON_TEXT_PAIRS = [  # borders and focus rings against what surrounds them: 3:1
     ("rule", "paper"),

@@ -1,41 +1,16 @@
 """The real mail server and cache that production uses, started on this machine."""
 
 import os
-import socket
 from email import message_from_bytes
 from pathlib import Path
 
 import pytest
 import redis
-from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.cache import caches
 from django.test import override_settings
 
 from config import env
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[tuple[str, list[str], bytes]] = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.mail_from, envelope.rcpt_tos, envelope.content))
-        return "250 Message accepted for delivery"
-
-
-@pytest.fixture
-def smtp_server():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield inbox, port
-    finally:
-        controller.stop()
 
 
 def test_email_url_delivers_through_a_real_smtp_server(smtp_server):

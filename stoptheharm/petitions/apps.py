@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PetitionsConfig(AppConfig):
+    name = "stoptheharm.petitions"
+    label = "petitions"

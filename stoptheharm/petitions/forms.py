@@ -1,0 +1,43 @@
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from stoptheharm.petitions import consents
+from stoptheharm.petitions.normalisation import MAX_NAME_LENGTH, has_forbidden_characters
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """ISO 3166 countries, named and sorted in the page's language."""
+    return [("", _("Choose your country")), *((code, str(name)) for code, name in countries)]
+
+
+class SignatureForm(forms.Form):
+    """The signing form; works without JavaScript and keeps what was typed when it has errors."""
+
+    name = forms.CharField(label=_("Your name"), max_length=MAX_NAME_LENGTH)
+    email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
+    country = forms.ChoiceField(label=_("Your country"), choices=country_choices)
+    consent = forms.BooleanField(
+        label=consents.PROCESSING,
+        error_messages={"required": _("Your signature can only be counted with your agreement.")},
+    )
+    is_public = forms.BooleanField(label=consents.PUBLIC_LIST, required=False)
+    wants_updates = forms.BooleanField(label=consents.UPDATES, required=False)
+    # A field people never see; software that fills in every field gives itself away.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        if has_forbidden_characters(name):
+            raise ValidationError(_("Please type your name without control or invisible formatting characters."))
+        return name
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+    def signature_fields(self) -> dict[str, Any]:
+        return {key: self.cleaned_data[key] for key in ("name", "email", "country", "is_public", "wants_updates")}

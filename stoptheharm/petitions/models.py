@@ -1,0 +1,168 @@
+from datetime import datetime
+from typing import Any
+
+from django.db import models
+from django.db.models import F, Q
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
+
+
+class PetitionState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+    DELIVERED = "delivered", _("Delivered")
+
+
+class PetitionPage(Page):
+    """A petition to one or more targets; supporters sign it through the form on the page."""
+
+    summary = models.TextField(max_length=500, help_text=_("One or two sentences: what the petition asks, of whom."))
+    body = RichTextField(features=RICH_TEXT_FEATURES, help_text=_("Why this matters, in full."))
+    goal = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text=_("The number of signatures aimed for. Leave empty to show milestones (100, 1,000, 10,000 …)."),
+    )
+    state = models.CharField(
+        max_length=10,
+        choices=PetitionState,
+        default=PetitionState.OPEN,
+        help_text=_("Only an open petition accepts signatures, and only between its opening and closing dates."),
+    )
+    opens_at = models.DateTimeField(null=True, blank=True, help_text=_("Leave empty to open on publication."))
+    closes_at = models.DateTimeField(null=True, blank=True, help_text=_("Leave empty for no closing date."))
+    delivered_on = models.DateField(null=True, blank=True, help_text=_("When the petition was handed to its targets."))
+    response = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, help_text=_("The targets' response, when there is one.")
+    )
+    imported_count = models.PositiveIntegerField(
+        default=0, help_text=_("Signatures gathered elsewhere (on paper, another site); added to the total.")
+    )
+    imported_count_label = models.CharField(
+        max_length=120, blank=True, help_text=_("Where the imported signatures come from, e.g. 'signed on paper'.")
+    )
+    share_text = models.CharField(
+        max_length=280, blank=True, help_text=_("The message suggested when supporters share the petition.")
+    )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the petition is shared on social networks (1200 by 630 pixels works best)."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        InlinePanel("targets", label=_("Targets"), min_num=1),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("state"),
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldPanel("goal"),
+                FieldRowPanel([FieldPanel("imported_count"), FieldPanel("imported_count_label")]),
+            ],
+            heading=_("Signing"),
+        ),
+        MultiFieldPanel([FieldPanel("delivered_on"), FieldPanel("response")], heading=_("Delivery and response")),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("share_text"), FieldPanel("share_image")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    parent_page_types = ["pages.SectionPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("petition")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__isnull=True) | Q(opens_at__isnull=True) | Q(closes_at__gt=F("opens_at")),
+                name="petition_closes_after_it_opens",
+            )
+        ]
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from stoptheharm.petitions.forms import SignatureForm  # forms import these models
+        from stoptheharm.petitions.selectors import petition_summary
+
+        context = super().get_context(request, *args, **kwargs)
+        context["summary"] = petition_summary(self)
+        context["form"] = kwargs.get("form") or SignatureForm()
+        return context
+
+    def is_open_for_signing_at(self, moment: datetime) -> bool:
+        if self.state != PetitionState.OPEN:
+            return False
+        if self.opens_at and moment < self.opens_at:
+            return False
+        return not (self.closes_at and moment >= self.closes_at)
+
+    @property
+    def is_open_for_signing(self) -> bool:
+        return self.is_open_for_signing_at(timezone.now())
+
+
+class PetitionTarget(Orderable):
+    """Whom the petition addresses, e.g. the UN Secretary-General."""
+
+    page = ParentalKey(PetitionPage, on_delete=models.CASCADE, related_name="targets")
+    name = models.CharField(max_length=200, help_text=_("e.g. Ban Ki-moon"))
+    role = models.CharField(max_length=200, blank=True, help_text=_("e.g. Secretary-General"))
+    organisation = models.CharField(max_length=200, blank=True, help_text=_("e.g. United Nations"))
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("organisation")]
+
+    def __str__(self) -> str:
+        return ", ".join(part for part in (self.name, self.role, self.organisation) if part)
+
+
+class SignatureStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for e-mail confirmation")
+    CONFIRMED = "confirmed", _("Confirmed")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the signer")
+    INVALIDATED = "invalidated", _("Invalidated as fraudulent")
+
+
+class SignatureQuerySet(models.QuerySet["Signature"]):
+    def counted(self) -> "SignatureQuerySet":
+        return self.filter(status=SignatureStatus.CONFIRMED)
+
+
+class Signature(models.Model):
+    """One person's signature. Personal data: kept minimal, never shown unless the signer opted in."""
+
+    petition = models.ForeignKey(PetitionPage, on_delete=models.CASCADE, related_name="signatures")
+    name = models.CharField(max_length=100)
+    email = models.EmailField(max_length=254, help_text=_("Normalised: trimmed, NFKC, lower-case."))
+    country = CountryField()
+    language = models.CharField(max_length=8, help_text=_("The language the signer used; e-mails follow it."))
+    status = models.CharField(max_length=12, choices=SignatureStatus, default=SignatureStatus.PENDING)
+    is_public = models.BooleanField(default=False, help_text=_("The signer asked to be named on the public list."))
+    wants_updates = models.BooleanField(default=False, help_text=_("The signer asked for news of this campaign."))
+    consents = models.JSONField(help_text=_("The exact wording and version of each consent given."))
+    secret = models.CharField(max_length=64, help_text=_("The random part of the links e-mailed to the signer."))
+    emails_sent = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SignatureQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["petition", "email"], name="one_signature_per_address")]
+        indexes = [models.Index(fields=["petition", "status", "country"], name="signature_counting")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_status_display()})"

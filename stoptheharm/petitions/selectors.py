@@ -1,0 +1,77 @@
+"""Reads shaped for the petition page and, later, the API."""
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import Count
+from django_countries import countries
+
+from stoptheharm.petitions.models import PetitionPage, Signature
+
+COUNTS_TTL_SECONDS = 5
+MILESTONE_BASE = 10
+
+
+@dataclass(frozen=True)
+class CountryCount:
+    code: str
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class PetitionSummary:
+    confirmed: int
+    imported: int
+    goal: int
+    by_country: list[tuple[str, int]]
+
+    @property
+    def total(self) -> int:
+        return self.confirmed + self.imported
+
+    @property
+    def progress_percent(self) -> int:
+        return min(100, self.total * 100 // self.goal)
+
+    def countries(self) -> list[CountryCount]:
+        """Per-country counts, largest first, with names in the active language."""
+        return [CountryCount(code=code, name=countries.name(code), count=count) for code, count in self.by_country]
+
+
+def counts_cache_key(petition_id: int) -> str:
+    return f"petitions:{petition_id}:counts"
+
+
+def next_milestone(total: int) -> int:
+    """100, 1,000, 10,000 …: the first above the total."""
+    milestone = MILESTONE_BASE**2
+    while milestone <= total:
+        milestone *= MILESTONE_BASE
+    return milestone
+
+
+def petition_summary(petition: PetitionPage) -> PetitionSummary:
+    """Counts for the page; cached for a few seconds and dropped when a signature is confirmed."""
+    by_country = cache.get_or_set(
+        counts_cache_key(petition.pk), lambda: _confirmed_by_country(petition.pk), COUNTS_TTL_SECONDS
+    )
+    confirmed = sum(count for _code, count in by_country)
+    total = confirmed + petition.imported_count
+    return PetitionSummary(
+        confirmed=confirmed,
+        imported=petition.imported_count,
+        goal=petition.goal or next_milestone(total),
+        by_country=by_country,
+    )
+
+
+def _confirmed_by_country(petition_id: int) -> list[tuple[str, int]]:
+    rows = (
+        Signature.objects.counted()
+        .filter(petition_id=petition_id)
+        .values("country")
+        .annotate(count=Count("id"))
+        .order_by("-count", "country")
+    )
+    return [(row["country"], row["count"]) for row in rows]

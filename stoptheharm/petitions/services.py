@@ -1,0 +1,114 @@
+"""Every write to petitions and signatures."""
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from stoptheharm.petitions import tokens
+from stoptheharm.petitions.consents import consent_record
+from stoptheharm.petitions.models import PetitionPage, Signature, SignatureStatus
+from stoptheharm.petitions.normalisation import normalise_email
+from stoptheharm.petitions.selectors import counts_cache_key
+from stoptheharm.petitions.tasks import send_signature_email
+
+MAX_EMAILS_PER_SIGNATURE = 3
+
+
+class PetitionClosed(Exception):
+    """The petition does not accept signatures now."""
+
+
+class EmailKind:
+    CONFIRM = "confirm"
+    ALREADY_SIGNED = "already_signed"
+
+
+def sign_petition(
+    *,
+    petition: PetitionPage,
+    name: str,
+    email: str,
+    country: str,
+    language: str,
+    is_public: bool,
+    wants_updates: bool,
+) -> None:
+    """Record a pending signature and e-mail its confirmation link.
+
+    Returns nothing on purpose: a new address and one that already signed look the same to the
+    caller; only the mailbox's owner learns which it was, from the e-mail.
+    """
+    if not petition.is_open_for_signing:
+        raise PetitionClosed(petition.pk)
+    address = normalise_email(email)
+    signature = Signature(
+        petition=petition,
+        name=name,
+        email=address,
+        country=country,
+        language=language,
+        is_public=is_public,
+        wants_updates=wants_updates,
+        consents=consent_record(is_public=is_public, wants_updates=wants_updates),
+        secret=tokens.new_secret(),
+    )
+    signature.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            signature.save()
+        kind = EmailKind.CONFIRM
+    except IntegrityError:  # the database's unique constraint settles concurrent attempts
+        signature = Signature.objects.get(petition=petition, email=address)
+        kind = EmailKind.ALREADY_SIGNED
+    _email_signer(signature, kind)
+
+
+def _email_signer(signature: Signature, kind: str) -> None:
+    """Queue an e-mail unless this signature has had its share, whatever anyone submits."""
+    allowed = Signature.objects.filter(pk=signature.pk, emails_sent__lt=MAX_EMAILS_PER_SIGNATURE).update(
+        emails_sent=F("emails_sent") + 1
+    )
+    if allowed:
+        transaction.on_commit(lambda: send_signature_email.enqueue(signature_id=signature.pk, kind=kind))
+
+
+@transaction.atomic
+def confirm_signature(*, token: str) -> Signature:
+    """Count a pending signature. Confirming again changes nothing."""
+    signature = _signature_for(*tokens.read_confirmation_token(token))
+    if signature.status == SignatureStatus.PENDING:
+        signature.status = SignatureStatus.CONFIRMED
+        signature.confirmed_at = timezone.now()
+        signature.save(update_fields=["status", "confirmed_at"])
+        _forget_counts(signature.petition_id)
+    return signature
+
+
+@transaction.atomic
+def withdraw_signature(*, token: str) -> Signature:
+    """The signer takes their signature back; it stops counting at once."""
+    signature = _signature_for(*tokens.read_management_token(token))
+    if signature.status in {SignatureStatus.PENDING, SignatureStatus.CONFIRMED}:
+        signature.status = SignatureStatus.WITHDRAWN
+        signature.save(update_fields=["status"])
+        _forget_counts(signature.petition_id)
+    return signature
+
+
+def purge_unconfirmed_signatures() -> int:
+    """Delete signatures never confirmed once their link has expired; returns how many."""
+    expired = timezone.now() - tokens.CONFIRMATION_VALIDITY
+    deleted, _by_model = Signature.objects.filter(status=SignatureStatus.PENDING, created_at__lt=expired).delete()
+    return deleted
+
+
+def _signature_for(signature_id: int, secret: str) -> Signature:
+    signature = Signature.objects.select_for_update().filter(pk=signature_id).first()
+    if signature is None or not tokens.secrets_match(secret, signature.secret):
+        raise tokens.InvalidToken
+    return signature
+
+
+def _forget_counts(petition_id: int) -> None:
+    transaction.on_commit(lambda: cache.delete(counts_cache_key(petition_id)))

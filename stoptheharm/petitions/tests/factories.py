@@ -1,0 +1,26 @@
+from django.utils import timezone
+from wagtail.models import Page
+
+from stoptheharm.petitions.models import PetitionPage, PetitionState, PetitionTarget
+
+
+def create_petition(*, parent: Page, slug: str = "treat-drug-use-as-health", **fields) -> PetitionPage:
+    """A published petition to the UN Secretary-General, open unless the fields say otherwise."""
+    defaults = {
+        "title": "Help treat drug use as a public health issue",
+        "summary": "Ask the UN to back decriminalisation of drug possession for personal use.",
+        "body": "<p>Punishment keeps people away from care.</p>",
+        "state": PetitionState.OPEN,
+    }
+    petition = PetitionPage(slug=slug, **(defaults | fields))
+    petition.targets = [
+        PetitionTarget(name="Ban Ki-moon", role="Secretary-General", organisation="United Nations"),
+        PetitionTarget(name="Khaled Shamaa", role="Chair of UNGASS 2016"),
+    ]
+    parent.add_child(instance=petition)
+    petition.save_revision().publish()
+    return petition
+
+
+def closed_fields() -> dict:
+    return {"state": PetitionState.CLOSED, "closes_at": timezone.now()}

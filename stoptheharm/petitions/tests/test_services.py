@@ -1,0 +1,196 @@
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from stoptheharm.petitions import services, tokens
+from stoptheharm.petitions.models import PetitionState, Signature, SignatureStatus
+from stoptheharm.petitions.normalisation import normalise_email
+from stoptheharm.petitions.selectors import next_milestone, petition_summary
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+
+def sign(petition, email="amina@example.org", **fields):
+    values = {"name": "Amina", "country": "PT", "language": "en", "is_public": False, "wants_updates": False}
+    services.sign_petition(petition=petition, email=email, **(values | fields))
+
+
+def token_from_last_email(kind_url: str = "/confirm/") -> str:
+    line = next(line for line in mail.outbox[-1].body.splitlines() if kind_url in line)
+    return line.rstrip("/").rsplit("/", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("  Amina@Example.ORG ", "amina@example.org"),
+        ("\uff41\uff4d\uff49\uff4e\uff41@example.org", "amina@example.org"),  # full-width letters (NFKC)
+        ("AM\u0130NA@EXAMPLE.ORG", "ami\u0307na@example.org"),  # dotted capital I
+    ],
+)
+def test_addresses_are_trimmed_nfkc_normalised_and_lower_cased(typed, stored):
+    assert normalise_email(typed) == stored
+    assert normalise_email(normalise_email(typed)) == normalise_email(typed)
+
+
+def test_signing_records_a_pending_signature_with_its_consents_and_emails_a_link(
+    petition, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign(petition, email=" Amina@Example.org", is_public=True)
+
+    signature = Signature.objects.get()
+    assert signature.status == SignatureStatus.PENDING
+    assert signature.email == "amina@example.org"
+    assert set(signature.consents) == {"processing", "public_list"}
+    assert signature.consents["processing"]["version"]
+    assert len(signature.secret) >= 43  # 32 random bytes, base64
+    [message] = mail.outbox
+    assert message.to == ["amina@example.org"]
+    assert "/en/petitions/confirm/" in message.body
+    assert "/en/petitions/signature/" in message.body
+    assert petition_summary(petition).confirmed == 0
+
+
+def test_the_same_address_counts_once_and_its_owner_is_told(petition, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign(petition, email="amina@example.org")
+        sign(petition, email="AMINA@example.org ", name="Someone else")
+
+    assert Signature.objects.count() == 1
+    assert Signature.objects.get().name == "Amina"
+    assert [message.subject.split(":")[0] for message in mail.outbox] == [
+        "Please confirm your signature",
+        "You have already signed",
+    ]
+
+
+def test_no_address_gets_more_than_three_emails_per_petition(petition, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(10):
+            sign(petition)
+    assert len(mail.outbox) == services.MAX_EMAILS_PER_SIGNATURE
+
+
+def test_signing_a_closed_petition_raises(section):
+    from stoptheharm.petitions.tests.factories import closed_fields, create_petition
+
+    closed = create_petition(parent=section, slug="closed", **closed_fields())
+    with pytest.raises(services.PetitionClosed):
+        sign(closed)
+    assert not Signature.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("state", "opens_in", "closes_in", "is_open"),
+    [
+        (PetitionState.OPEN, None, None, True),
+        (PetitionState.OPEN, timedelta(hours=1), None, False),
+        (PetitionState.OPEN, None, -timedelta(seconds=1), False),
+        (PetitionState.DRAFT, None, None, False),
+        (PetitionState.DELIVERED, None, None, False),
+    ],
+)
+def test_a_petition_is_open_only_when_open_and_between_its_dates(petition, state, opens_in, closes_in, is_open):
+    now = timezone.now()
+    petition.state = state
+    petition.opens_at = now + opens_in if opens_in else None
+    petition.closes_at = now + closes_in if closes_in else None
+    assert petition.is_open_for_signing_at(now) is is_open
+
+
+def test_confirming_counts_the_signature_once(petition, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign(petition, country="KE")
+    token = token_from_last_email()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.confirm_signature(token=token)
+        again = services.confirm_signature(token=token)
+
+    assert first.pk == again.pk
+    assert Signature.objects.get().status == SignatureStatus.CONFIRMED
+    summary = petition_summary(petition)
+    assert summary.confirmed == 1
+    assert summary.by_country == [("KE", 1)]
+
+
+def test_an_altered_or_foreign_token_confirms_nothing(petition, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign(petition)
+    signature = Signature.objects.get()
+    forged = tokens.confirmation_token(signature.pk, "a" * 43)
+    for token in [
+        forged,
+        token_from_last_email()[:-2] + "xx",
+        "not-a-token",
+        tokens.management_token(signature.pk, signature.secret),
+    ]:
+        with pytest.raises(tokens.InvalidToken):
+            services.confirm_signature(token=token)
+    assert Signature.objects.get().status == SignatureStatus.PENDING
+
+
+def test_a_confirmation_link_expires_after_seven_days(petition, django_capture_on_commit_callbacks, monkeypatch):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign(petition)
+    token = token_from_last_email()
+    later = timezone.now() + tokens.CONFIRMATION_VALIDITY + timedelta(minutes=1)
+    monkeypatch.setattr("time.time", lambda: later.timestamp())
+    with pytest.raises(tokens.InvalidToken):
+        services.confirm_signature(token=token)
+
+
+def test_withdrawing_stops_the_signature_counting(petition, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign(petition)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.confirm_signature(token=token_from_last_email())
+    assert petition_summary(petition).confirmed == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        services.withdraw_signature(token=token_from_last_email("/signature/"))
+    assert Signature.objects.get().status == SignatureStatus.WITHDRAWN
+    assert petition_summary(petition).confirmed == 0
+
+
+def test_the_total_adds_signatures_gathered_elsewhere_and_aims_at_the_next_milestone(petition):
+    petition.imported_count = 12121
+    assert petition_summary(petition).total == 12121
+    assert petition_summary(petition).goal == 100_000
+    petition.goal = 20_000
+    assert petition_summary(petition).progress_percent == 60
+
+
+@pytest.mark.parametrize(("total", "milestone"), [(0, 100), (99, 100), (100, 1_000), (12_122, 100_000)])
+def test_milestones(total, milestone):
+    assert next_milestone(total) == milestone
+
+
+def test_the_counts_are_read_from_the_cache_between_confirmations(petition):
+    petition_summary(petition)
+    with CaptureQueriesContext(connection) as queries:
+        petition_summary(petition)
+    assert len(queries) == 0
+
+
+def test_signatures_never_confirmed_are_deleted_once_their_link_expires(petition, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        for address in ["old-pending@example.org", "old-confirmed@example.org", "new-pending@example.org"]:
+            sign(petition, email=address)
+    Signature.objects.filter(email="old-confirmed@example.org").update(status=SignatureStatus.CONFIRMED)
+    eight_days_ago = timezone.now() - timedelta(days=8)
+    Signature.objects.exclude(email="new-pending@example.org").update(created_at=eight_days_ago)
+
+    output = StringIO()
+    call_command("purge_unconfirmed_signatures", stdout=output)
+
+    assert output.getvalue().strip() == "Deleted 1 unconfirmed signature(s)."
+    assert sorted(Signature.objects.values_list("email", flat=True)) == [
+        "new-pending@example.org",
+        "old-confirmed@example.org",
+    ]

@@ -1,0 +1,165 @@
+import re
+from email import message_from_bytes
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.test import override_settings
+
+from config import env
+from stoptheharm.petitions.models import Signature, SignatureStatus
+from stoptheharm.petitions.tests.factories import closed_fields, create_petition
+
+VALID = {"name": "Amina Diallo", "email": "amina@example.org", "country": "PT", "consent": "on"}
+
+
+def sign_url(petition) -> str:
+    return f"/en/petitions/{petition.pk}/sign/"
+
+
+def confirm_path_from_email() -> str:
+    return re.search(r"https?://[^/]+(/en/petitions/confirm/\S+)", mail.outbox[-1].body).group(1)
+
+
+@pytest.mark.django_db
+def test_the_petition_page_shows_the_form_targets_and_count(client, petition):
+    content = client.get(petition.url).content.decode()
+    assert "Ban Ki-moon, Secretary-General, United Nations" in content
+    assert f'action="/en/petitions/{petition.pk}/sign/"' in content
+    assert "<strong>0</strong> supporters" in content
+    assert '<option value="PT">Portugal</option>' in content
+
+
+@pytest.mark.django_db
+def test_country_names_follow_the_page_language(client, petition):
+    content = client.get(petition.url.replace("/en/", "/fr/", 1)).content.decode()
+    assert '<option value="DE">Allemagne</option>' in content
+
+
+@pytest.mark.django_db
+def test_a_new_and_an_already_used_address_see_the_same_page(client, petition, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(sign_url(petition), VALID, follow=True)
+        second = client.post(sign_url(petition), VALID | {"name": "Not Amina"}, follow=True)
+    assert first.redirect_chain == second.redirect_chain == [(f"/en/petitions/{petition.pk}/thank-you/", 302)]
+    assert first.content == second.content
+    assert Signature.objects.count() == 1
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "value", "error"),
+    [
+        ("name", "A" * 101, "at most 100 characters"),
+        ("name", "Amina\u202eevil", "invisible formatting"),
+        ("name", "Amina\u200b", "invisible formatting"),
+        ("email", "not-an-address", "valid email address"),
+        ("country", "XX", "Select a valid choice"),
+        ("consent", "", "only be counted with your agreement"),
+    ],
+)
+def test_bad_input_is_explained_beside_the_field_and_what_was_typed_is_kept(client, petition, field, value, error):
+    data = VALID | {field: value}
+    if not value:
+        del data[field]
+    response = client.post(sign_url(petition), data)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert re.search(rf'id="id_{field}_error">[^<]*{re.escape(error)}', content), content
+    assert f'aria-describedby="id_{field}_error"' in content
+    assert 'value="amina@example.org"' in content or field == "email"
+    assert not Signature.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_hostile_name_is_stored_as_typed_and_rendered_inert(client, petition, django_capture_on_commit_callbacks):
+    hostile = '<script>alert("x")</script>'
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(sign_url(petition), VALID | {"name": hostile})
+    assert Signature.objects.get().name == hostile
+    assert hostile not in mail.outbox[0].alternatives[0].content
+    assert "&lt;script&gt;" in mail.outbox[0].alternatives[0].content
+
+
+@pytest.mark.django_db
+def test_a_filled_honeypot_is_thanked_and_dropped(client, petition):
+    response = client.post(sign_url(petition), VALID | {"website": "http://spam.example"})
+    assert response.status_code == 302
+    assert not Signature.objects.exists()
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_a_closed_petition_shows_its_total_and_no_form(client, section):
+    closed = create_petition(parent=section, slug="closed", imported_count=12122, **closed_fields())
+    content = client.get(closed.url).content.decode()
+    assert "This petition had <strong>12122</strong> supporters." in content
+    assert "<form" not in content.split("<main", 1)[1]
+    response = client.post(sign_url(closed), VALID)
+    assert "This petition has closed." in response.content.decode()
+    assert not Signature.objects.exists()
+
+
+@pytest.mark.django_db
+def test_opening_the_link_asks_for_a_press_and_pressing_counts(client, petition, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(sign_url(petition), VALID)
+    path = confirm_path_from_email()
+
+    assert "Confirm my signature" in client.get(path).content.decode()
+    assert Signature.objects.get().status == SignatureStatus.PENDING  # a mail scanner's visit counts nothing
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(path)
+    assert "your signature counts" in response.content.decode()
+    assert Signature.objects.get().status == SignatureStatus.CONFIRMED
+    assert "<strong>1</strong> supporter" in client.get(petition.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_broken_link_says_so(client, petition):
+    response = client.post("/en/petitions/confirm/1:abc:def/")
+    assert response.status_code == 404
+    assert "This link does not work" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_signing_pages_are_never_cached(client, petition):
+    response = client.post(sign_url(petition), VALID)
+    assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_the_confirmation_travels_through_a_real_smtp_server(
+    client, petition, smtp_server, django_capture_on_commit_callbacks
+):
+    inbox, port = smtp_server
+    mailers = env.mailers_config(f"smtp://127.0.0.1:{port}?timeout=5", default_file_path=Path("/unused"))
+    with override_settings(MAILERS=mailers), django_capture_on_commit_callbacks(execute=True):
+        client.post(sign_url(petition), VALID)
+
+    [(sender, recipients, content)] = inbox.messages
+    assert recipients == ["amina@example.org"]
+    assert sender in settings.DEFAULT_FROM_EMAIL
+    message = message_from_bytes(content)
+    assert message.get_content_type() == "multipart/alternative"
+    text, html = (part.get_payload(decode=True).decode() for part in message.get_payload())
+    assert "/en/petitions/confirm/" in text
+    assert "/en/petitions/confirm/" in html
+    assert "<img" not in html  # no tracking pixel
+
+
+@pytest.mark.django_db
+def test_a_signer_on_the_french_page_gets_a_french_email_with_french_links(
+    client, petition, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(sign_url(petition).replace("/en/", "/fr/", 1), VALID)
+    assert response["Location"] == f"/fr/petitions/{petition.pk}/thank-you/"
+    [message] = mail.outbox
+    assert Signature.objects.get().language == "fr"
+    assert message.subject == f"Veuillez confirmer votre signature\u00a0: {petition.title}"
+    assert "Bonjour Amina Diallo" in message.body
+    assert "/fr/petitions/confirm/" in message.body

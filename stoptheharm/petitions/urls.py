@@ -1,0 +1,11 @@
+from django.urls import path
+
+from stoptheharm.petitions import views
+
+app_name = "petitions"
+urlpatterns = [
+    path("<int:petition_id>/sign/", views.sign, name="sign"),
+    path("<int:petition_id>/thank-you/", views.thank_you, name="thank-you"),
+    path("confirm/<str:token>/", views.confirm, name="confirm"),
+    path("signature/<str:token>/", views.manage, name="manage"),
+]

@@ -1,0 +1,61 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_POST
+
+from stoptheharm.petitions import services
+from stoptheharm.petitions.forms import SignatureForm
+from stoptheharm.petitions.models import PetitionPage
+from stoptheharm.petitions.tokens import InvalidToken
+
+
+@never_cache
+@require_POST
+@sensitive_post_parameters("name", "email")
+def sign(request: HttpRequest, petition_id: int) -> HttpResponse:
+    petition = get_object_or_404(PetitionPage.objects.live().public(), pk=petition_id)
+    form = SignatureForm(request.POST)
+    if form.is_valid():
+        try:
+            if not form.is_bot:
+                services.sign_petition(petition=petition, language=get_language(), **form.signature_fields())
+        except services.PetitionClosed:
+            form.add_error(None, _("This petition has closed."))
+        else:
+            return redirect("petitions:thank-you", petition_id=petition.pk)
+    return petition.serve(request, form=form)
+
+
+@never_cache
+def thank_you(request: HttpRequest, petition_id: int) -> HttpResponse:
+    petition = get_object_or_404(PetitionPage.objects.live().public(), pk=petition_id)
+    return TemplateResponse(request, "petitions/thank_you.html", {"petition": petition})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET only shows a button: a mail scanner opening the link must not count a signature."""
+    if request.method == "GET":
+        return TemplateResponse(request, "petitions/confirm.html", {"token": token})
+    try:
+        signature = services.confirm_signature(token=token)
+    except InvalidToken:
+        return TemplateResponse(request, "petitions/invalid_link.html", status=404)
+    return TemplateResponse(request, "petitions/confirmed.html", {"petition": signature.petition.specific})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def manage(request: HttpRequest, token: str) -> HttpResponse:
+    if request.method == "GET":
+        return TemplateResponse(request, "petitions/manage.html", {"token": token})
+    try:
+        signature = services.withdraw_signature(token=token)
+    except InvalidToken:
+        return TemplateResponse(request, "petitions/invalid_link.html", status=404)
+    return TemplateResponse(request, "petitions/withdrawn.html", {"petition": signature.petition.specific})
