@@ -181,6 +181,14 @@ SECURE_CSP = {
 }
 ADMIN_CSP = {**SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE], "frame-ancestors": [CSP.SELF]}
 
+# Signing limits per window; over them a signature is held for staff, never refused (README: Limits).
+PETITION_LIMITS = {
+    "window_seconds": env.env_int("PETITION_LIMIT_WINDOW_SECONDS", 3600),
+    "per_ip": env.env_int("PETITION_LIMIT_PER_IP", 200),  # per petition: a conference network shares one address
+    "per_email": env.env_int("PETITION_LIMIT_PER_EMAIL", 20),  # across petitions
+    "min_seconds_to_fill": env.env_int("PETITION_MIN_SECONDS_TO_FILL", 2),  # faster than a person can type
+}
+
 # Number of reverse proxies in front of the application whose X-Forwarded-For entries are trusted.
 TRUSTED_PROXY_COUNT = env.env_int("TRUSTED_PROXY_COUNT", 0)
 

@@ -1,12 +1,22 @@
+import time
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from stoptheharm.petitions import consents
 from stoptheharm.petitions.normalisation import MAX_NAME_LENGTH, has_forbidden_characters
+
+STARTED_SALT = "stoptheharm.petitions.form-started"
+
+
+def started_stamp(moment: float | None = None) -> str:
+    """A signed record of when the form was shown, for the time trap."""
+    return signing.dumps(time.time() if moment is None else moment, salt=STARTED_SALT)
 
 
 def country_choices() -> list[tuple[str, str]]:
@@ -28,6 +38,11 @@ class SignatureForm(forms.Form):
     wants_updates = forms.BooleanField(label=consents.UPDATES, required=False)
     # A field people never see; software that fills in every field gives itself away.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["started"].initial = started_stamp()
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
@@ -38,6 +53,15 @@ class SignatureForm(forms.Form):
     @property
     def is_bot(self) -> bool:
         return bool(self.cleaned_data.get("website"))
+
+    @property
+    def looks_automated(self) -> bool:
+        """Sent without the stamp of a form we showed, or faster than a person can fill it in."""
+        try:
+            shown_at = float(signing.loads(self.cleaned_data.get("started", ""), salt=STARTED_SALT))
+        except (signing.BadSignature, TypeError, ValueError):
+            return True
+        return time.time() - shown_at < settings.PETITION_LIMITS["min_seconds_to_fill"]
 
     def signature_fields(self) -> dict[str, Any]:
         return {key: self.cleaned_data[key] for key in ("name", "email", "country", "is_public", "wants_updates")}

@@ -132,6 +132,7 @@ class PetitionTarget(Orderable):
 class SignatureStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for e-mail confirmation")
     CONFIRMED = "confirmed", _("Confirmed")
+    HELD = "held", _("Held for review: over a limit or filled in too fast")
     WITHDRAWN = "withdrawn", _("Withdrawn by the signer")
     INVALIDATED = "invalidated", _("Invalidated as fraudulent")
 
@@ -155,6 +156,8 @@ class Signature(models.Model):
     consents = models.JSONField(help_text=_("The exact wording and version of each consent given."))
     secret = models.CharField(max_length=64, help_text=_("The random part of the links e-mailed to the signer."))
     emails_sent = models.PositiveSmallIntegerField(default=0)
+    ip_hash = models.CharField(max_length=64, blank=True, help_text=_("Keyed hash of the address it came from."))
+    network_hash = models.CharField(max_length=64, blank=True, help_text=_("Keyed hash of that address's network."))
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
 

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from stoptheharm.petitions import tokens
+from stoptheharm.petitions import limits, tokens
 from stoptheharm.petitions.consents import consent_record
 from stoptheharm.petitions.models import PetitionPage, Signature, SignatureStatus
 from stoptheharm.petitions.normalisation import normalise_email
@@ -33,15 +33,20 @@ def sign_petition(
     language: str,
     is_public: bool,
     wants_updates: bool,
+    ip_address: str,
+    looks_automated: bool = False,
 ) -> None:
     """Record a pending signature and e-mail its confirmation link.
 
     Returns nothing on purpose: a new address and one that already signed look the same to the
-    caller; only the mailbox's owner learns which it was, from the e-mail.
+    caller; only the mailbox's owner learns which it was, from the e-mail. A signature over the
+    limits, or from a form filled in faster than a person types, is held for staff the same way.
     """
     if not petition.is_open_for_signing:
         raise PetitionClosed(petition.pk)
     address = normalise_email(email)
+    ip_hash = limits.address_hash(petition.pk, ip_address)
+    over_limits = limits.is_over_signing_limits(petition_id=petition.pk, ip_hash=ip_hash, email=address)
     signature = Signature(
         petition=petition,
         name=name,
@@ -52,6 +57,9 @@ def sign_petition(
         wants_updates=wants_updates,
         consents=consent_record(is_public=is_public, wants_updates=wants_updates),
         secret=tokens.new_secret(),
+        status=SignatureStatus.HELD if over_limits or looks_automated else SignatureStatus.PENDING,
+        ip_hash=ip_hash,
+        network_hash=limits.network_hash(petition.pk, ip_address),
     )
     signature.full_clean(validate_unique=False, validate_constraints=False)
     try:
@@ -75,12 +83,24 @@ def _email_signer(signature: Signature, kind: str) -> None:
 
 @transaction.atomic
 def confirm_signature(*, token: str) -> Signature:
-    """Count a pending signature. Confirming again changes nothing."""
+    """Count a pending signature; a held one is marked confirmed but waits for staff. Idempotent."""
     signature = _signature_for(*tokens.read_confirmation_token(token))
-    if signature.status == SignatureStatus.PENDING:
-        signature.status = SignatureStatus.CONFIRMED
+    if signature.confirmed_at is None and signature.status in {SignatureStatus.PENDING, SignatureStatus.HELD}:
         signature.confirmed_at = timezone.now()
+        if signature.status == SignatureStatus.PENDING:
+            signature.status = SignatureStatus.CONFIRMED
         signature.save(update_fields=["status", "confirmed_at"])
+        _forget_counts(signature.petition_id)
+    return signature
+
+
+@transaction.atomic
+def release_signature(*, signature_id: int) -> Signature:
+    """Staff let a held signature through: it counts if its owner confirmed, else it waits for them."""
+    signature = Signature.objects.select_for_update().get(pk=signature_id)
+    if signature.status == SignatureStatus.HELD:
+        signature.status = SignatureStatus.CONFIRMED if signature.confirmed_at else SignatureStatus.PENDING
+        signature.save(update_fields=["status"])
         _forget_counts(signature.petition_id)
     return signature
 
@@ -89,7 +109,7 @@ def confirm_signature(*, token: str) -> Signature:
 def withdraw_signature(*, token: str) -> Signature:
     """The signer takes their signature back; it stops counting at once."""
     signature = _signature_for(*tokens.read_management_token(token))
-    if signature.status in {SignatureStatus.PENDING, SignatureStatus.CONFIRMED}:
+    if signature.status in {SignatureStatus.PENDING, SignatureStatus.CONFIRMED, SignatureStatus.HELD}:
         signature.status = SignatureStatus.WITHDRAWN
         signature.save(update_fields=["status"])
         _forget_counts(signature.petition_id)
@@ -99,7 +119,8 @@ def withdraw_signature(*, token: str) -> Signature:
 def purge_unconfirmed_signatures() -> int:
     """Delete signatures never confirmed once their link has expired; returns how many."""
     expired = timezone.now() - tokens.CONFIRMATION_VALIDITY
-    deleted, _by_model = Signature.objects.filter(status=SignatureStatus.PENDING, created_at__lt=expired).delete()
+    never_confirmed = Signature.objects.filter(confirmed_at__isnull=True, created_at__lt=expired)
+    deleted, _by_model = never_confirmed.filter(status__in=[SignatureStatus.PENDING, SignatureStatus.HELD]).delete()
     return deleted
 
 

@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
+from stoptheharm.core.clients import client_ip
 from stoptheharm.petitions import services
 from stoptheharm.petitions.forms import SignatureForm
 from stoptheharm.petitions.models import PetitionPage
@@ -22,7 +23,13 @@ def sign(request: HttpRequest, petition_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             if not form.is_bot:
-                services.sign_petition(petition=petition, language=get_language(), **form.signature_fields())
+                services.sign_petition(
+                    petition=petition,
+                    language=get_language(),
+                    ip_address=client_ip(request),
+                    looks_automated=form.looks_automated,
+                    **form.signature_fields(),
+                )
         except services.PetitionClosed:
             form.add_error(None, _("This petition has closed."))
         else:

@@ -17,7 +17,14 @@ pytestmark = pytest.mark.django_db(transaction=False)
 
 
 def sign(petition, email="amina@example.org", **fields):
-    values = {"name": "Amina", "country": "PT", "language": "en", "is_public": False, "wants_updates": False}
+    values = {
+        "name": "Amina",
+        "country": "PT",
+        "language": "en",
+        "is_public": False,
+        "wants_updates": False,
+        "ip_address": "203.0.113.9",
+    }
     services.sign_petition(petition=petition, email=email, **(values | fields))
 
 
@@ -193,4 +200,70 @@ def test_signatures_never_confirmed_are_deleted_once_their_link_expires(petition
     assert sorted(Signature.objects.values_list("email", flat=True)) == [
         "new-pending@example.org",
         "old-confirmed@example.org",
+    ]
+
+
+def test_no_address_is_stored_only_keyed_hashes_different_for_each_petition(petition, section):
+    from stoptheharm.petitions.tests.factories import create_petition
+
+    other = create_petition(parent=section, slug="other")
+    sign(petition, ip_address="203.0.113.9")
+    sign(other, ip_address="203.0.113.9")
+    first, second = Signature.objects.order_by("pk")
+    assert "203.0.113" not in first.ip_hash + first.network_hash
+    assert len(first.ip_hash) == len(first.network_hash) == 64
+    assert first.ip_hash != second.ip_hash
+
+
+def test_addresses_of_one_network_share_a_network_hash(petition):
+    sign(petition, email="a@example.org", ip_address="203.0.113.9")
+    sign(petition, email="b@example.org", ip_address="203.0.113.200")
+    sign(petition, email="c@example.org", ip_address="198.51.100.1")
+    a, b, c = Signature.objects.order_by("email")
+    assert a.network_hash == b.network_hash != c.network_hash
+    assert a.ip_hash != b.ip_hash
+
+
+def test_over_the_limit_a_signature_is_held_not_refused_and_counts_only_when_released(
+    petition, settings, django_capture_on_commit_callbacks
+):
+    settings.PETITION_LIMITS = settings.PETITION_LIMITS | {"per_ip": 2}
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in range(3):
+            sign(petition, email=f"person{number}@example.org")
+    held = Signature.objects.get(email="person2@example.org")
+    assert held.status == SignatureStatus.HELD
+    assert len(mail.outbox) == 3  # the held signer is e-mailed like everyone else
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.confirm_signature(token=token_from_last_email())
+    held.refresh_from_db()
+    assert (held.status, held.confirmed_at is not None) == (SignatureStatus.HELD, True)
+    assert petition_summary(petition).confirmed == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.release_signature(signature_id=held.pk)
+    assert petition_summary(petition).confirmed == 1
+
+
+def test_a_released_signature_not_yet_confirmed_waits_for_its_owner(petition):
+    sign(petition, looks_automated=True)
+    signature = Signature.objects.get()
+    assert signature.status == SignatureStatus.HELD
+    services.release_signature(signature_id=signature.pk)
+    signature.refresh_from_db()
+    assert signature.status == SignatureStatus.PENDING
+
+
+def test_the_email_limit_spans_petitions(petition, section, settings):
+    from stoptheharm.petitions.tests.factories import create_petition
+
+    settings.PETITION_LIMITS = settings.PETITION_LIMITS | {"per_email": 2}
+    petitions = [petition, *(create_petition(parent=section, slug=f"p{n}") for n in range(2))]
+    for target in petitions:
+        sign(target, email="busy@example.org", ip_address=f"198.51.100.{target.pk}")
+    assert [s.status for s in Signature.objects.order_by("pk")] == [
+        SignatureStatus.PENDING,
+        SignatureStatus.PENDING,
+        SignatureStatus.HELD,
     ]

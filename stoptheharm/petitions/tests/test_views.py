@@ -1,4 +1,5 @@
 import re
+import time
 from email import message_from_bytes
 from pathlib import Path
 
@@ -8,10 +9,17 @@ from django.core import mail
 from django.test import override_settings
 
 from config import env
+from stoptheharm.petitions.forms import started_stamp
 from stoptheharm.petitions.models import Signature, SignatureStatus
 from stoptheharm.petitions.tests.factories import closed_fields, create_petition
 
-VALID = {"name": "Amina Diallo", "email": "amina@example.org", "country": "PT", "consent": "on"}
+VALID = {
+    "name": "Amina Diallo",
+    "email": "amina@example.org",
+    "country": "PT",
+    "consent": "on",
+    "started": started_stamp(time.time() - 30),  # shown half a minute ago
+}
 
 
 def sign_url(petition) -> str:
@@ -163,3 +171,28 @@ def test_a_signer_on_the_french_page_gets_a_french_email_with_french_links(
     assert message.subject == f"Veuillez confirmer votre signature\u00a0: {petition.title}"
     assert "Bonjour Amina Diallo" in message.body
     assert "/fr/petitions/confirm/" in message.body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("started", [None, "forged", "now"])
+def test_a_form_sent_without_our_stamp_or_too_fast_is_held_with_the_same_page(client, petition, started):
+    data = VALID | {"started": started_stamp() if started == "now" else started}
+    if started is None:
+        del data["started"]
+    response = client.post(sign_url(petition), data)
+    assert response["Location"] == f"/en/petitions/{petition.pk}/thank-you/"
+    assert Signature.objects.get().status == SignatureStatus.HELD
+
+
+@pytest.mark.django_db
+def test_the_limit_counts_the_address_our_proxy_saw_not_the_one_the_client_claims(client, petition, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.PETITION_LIMITS = settings.PETITION_LIMITS | {"per_ip": 3}
+    for number in range(5):
+        client.post(
+            sign_url(petition),
+            VALID | {"email": f"p{number}@example.org"},
+            HTTP_X_FORWARDED_FOR=f"10.{number}.0.1, 203.0.113.9",
+        )
+    statuses = list(Signature.objects.order_by("pk").values_list("status", flat=True))
+    assert statuses == [SignatureStatus.PENDING] * 3 + [SignatureStatus.HELD] * 2
