@@ -96,10 +96,12 @@ class PetitionPage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from stoptheharm.petitions.forms import SignatureForm  # forms import these models
-        from stoptheharm.petitions.selectors import petition_summary
+        from stoptheharm.petitions.selectors import petition_summary, public_signers, share_links
 
         context = super().get_context(request, *args, **kwargs)
         context["summary"] = petition_summary(self)
+        context["signers"] = public_signers(self)
+        context["share_links"] = share_links(self, request)
         context["form"] = kwargs.get("form") or SignatureForm()
         return context
 

@@ -1,9 +1,13 @@
 """Reads shaped for the petition page and, later, the API."""
 
 from dataclasses import dataclass
+from datetime import date
+from urllib.parse import quote, urlencode
 
 from django.core.cache import cache
 from django.db.models import Count
+from django.http import HttpRequest
+from django.utils.translation import gettext
 from django_countries import countries
 
 from stoptheharm.petitions.models import PetitionPage, Signature
@@ -37,6 +41,35 @@ class PetitionSummary:
     def countries(self) -> list[CountryCount]:
         """Per-country counts, largest first, with names in the active language."""
         return [CountryCount(code=code, name=countries.name(code), count=count) for code, count in self.by_country]
+
+
+@dataclass(frozen=True)
+class PublicSigner:
+    name: str
+    country: str
+    signed_on: date
+
+
+def public_name(name: str) -> str:
+    """First name and the initial of the last: "Amina Diallo" becomes "Amina D."."""
+    words = name.split()
+    if len(words) < 2:
+        return name.strip()
+    return f"{words[0]} {words[-1][0]}."
+
+
+def public_signers(petition: PetitionPage, *, limit: int = 50) -> list[PublicSigner]:
+    """The most recent confirmed signers who asked to be listed; never an e-mail address."""
+    rows = (
+        Signature.objects.counted()
+        .filter(petition=petition, is_public=True)
+        .order_by("-confirmed_at")
+        .values_list("name", "country", "confirmed_at")[:limit]
+    )
+    return [
+        PublicSigner(name=public_name(name), country=countries.name(country), signed_on=confirmed_at.date())
+        for name, country, confirmed_at in rows
+    ]
 
 
 def counts_cache_key(petition_id: int) -> str:
@@ -75,3 +108,27 @@ def _confirmed_by_country(petition_id: int) -> list[tuple[str, int]]:
         .order_by("-count", "country")
     )
     return [(row["country"], row["count"]) for row in rows]
+
+
+@dataclass(frozen=True)
+class ShareLink:
+    network: str
+    url: str
+
+
+def share_links(petition: PetitionPage, request: HttpRequest) -> list[ShareLink]:
+    """Plain links to share the petition: no script or image from any network is loaded."""
+    url = request.build_absolute_uri(petition.get_url(request))
+    text = petition.share_text or petition.title
+    message = f"{text} {url}"
+    return [
+        ShareLink(gettext("E-mail"), "mailto:?" + _query(subject=petition.title, body=message)),
+        ShareLink("WhatsApp", "https://wa.me/?" + _query(text=message)),
+        ShareLink("Telegram", "https://t.me/share/url?" + _query(url=url, text=text)),
+        ShareLink("X", "https://x.com/intent/post?" + _query(text=text, url=url)),
+        ShareLink("Facebook", "https://www.facebook.com/sharer/sharer.php?" + _query(u=url)),
+    ]
+
+
+def _query(**parameters: str) -> str:
+    return urlencode(parameters, quote_via=quote)

@@ -196,3 +196,41 @@ def test_the_limit_counts_the_address_our_proxy_saw_not_the_one_the_client_claim
         )
     statuses = list(Signature.objects.order_by("pk").values_list("status", flat=True))
     assert statuses == [SignatureStatus.PENDING] * 3 + [SignatureStatus.HELD] * 2
+
+
+@pytest.mark.django_db
+def test_only_confirmed_signers_who_opted_in_are_listed_by_first_name_and_initial(client, petition):
+    from django.utils import timezone
+
+    common = {"petition": petition, "country": "KE", "language": "en", "consents": {}, "secret": "s"}
+    Signature.objects.create(
+        name="Amina Wanjiru Otieno",
+        email="a@example.org",
+        is_public=True,
+        status=SignatureStatus.CONFIRMED,
+        confirmed_at=timezone.now(),
+        **common,
+    )
+    Signature.objects.create(
+        name="Hidden Person",
+        email="h@example.org",
+        is_public=False,
+        status=SignatureStatus.CONFIRMED,
+        confirmed_at=timezone.now(),
+        **common,
+    )
+    Signature.objects.create(name="Pending Person", email="p@example.org", is_public=True, **common)
+
+    content = client.get(petition.url).content.decode()
+    assert "Amina O. · Kenya" in content
+    for hidden in ["Otieno", "Hidden", "Pending", "a@example.org"]:
+        assert hidden not in content
+
+
+@pytest.mark.django_db
+def test_share_links_are_plain_links_and_open_graph_describes_the_petition(client, petition):
+    content = client.get(petition.url).content.decode()
+    assert '<meta property="og:title" content="Help treat drug use as a public health issue">' in content
+    assert "https://wa.me/?text=Help%20treat%20drug%20use" in content
+    assert "https://t.me/share/url?url=http%3A%2F%2Ftestserver%2Fen%2F" in content
+    assert "<script" not in content
