@@ -1,12 +1,15 @@
 """Every write to petitions and signatures."""
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from wagtail.log_actions import log
 
-from stoptheharm.petitions import limits, tokens
+from stoptheharm.petitions import exports, limits, tokens
 from stoptheharm.petitions.consents import consent_record
+from stoptheharm.petitions.exports import Writable
 from stoptheharm.petitions.models import PetitionPage, Signature, SignatureStatus
 from stoptheharm.petitions.normalisation import normalise_email
 from stoptheharm.petitions.selectors import counts_cache_key
@@ -114,6 +117,17 @@ def withdraw_signature(*, token: str) -> Signature:
         signature.save(update_fields=["status"])
         _forget_counts(signature.petition_id)
     return signature
+
+
+EXPORT_LOG_ACTION = "stoptheharm.petitions.export_signatures"
+
+
+def export_signatures(*, petition: PetitionPage, user: AbstractBaseUser, stream: Writable) -> int:
+    """Write the confirmed signatures as CSV and record who exported what, when; returns the row count."""
+    rows = list(exports.signature_rows(petition))
+    exports.write_csv(rows, stream)
+    log(instance=petition, action=EXPORT_LOG_ACTION, user=user, data={"signatures": len(rows)})
+    return len(rows)
 
 
 def purge_unconfirmed_signatures() -> int:

@@ -1,0 +1,120 @@
+import csv
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+from wagtail.models import ModelLogEntry, PageLogEntry
+
+from stoptheharm.petitions.exports import neutralise
+from stoptheharm.petitions.models import Signature, SignatureStatus
+from stoptheharm.petitions.services import EXPORT_LOG_ACTION
+
+PASSWORD = "a long passphrase for tests"
+
+
+def staff(username: str, *, can_export: bool):
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", PASSWORD, is_staff=True)
+    editors = Group.objects.get(name="Editors")  # Wagtail's default group: admin access, pages
+    user.groups.add(editors)
+    if can_export:
+        user.user_permissions.add(Permission.objects.get(codename="export_signatures"))
+    return user
+
+
+def add_signature(petition, email, *, name="Amina Diallo", status=SignatureStatus.CONFIRMED, **fields):
+    confirmed_at = timezone.now() if status == SignatureStatus.CONFIRMED else None
+    values = {"country": "PT", "language": "en", "consents": {"processing": {"version": "2026-11-22"}}, "secret": email}
+    return Signature.objects.create(
+        petition=petition, name=name, email=email, status=status, confirmed_at=confirmed_at, **(values | fields)
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
+     ("\tTab", "'\tTab"), ("Amina", "Amina"), ("O'Brien", "O'Brien"), (None, "")],
+)  # fmt: skip
+def test_cells_a_spreadsheet_would_run_as_formulas_are_neutralised(value, cell):
+    assert neutralise(value) == cell
+
+
+@pytest.mark.django_db
+def test_staff_with_the_export_permission_get_confirmed_signatures_and_the_export_is_logged(client, petition):
+    add_signature(petition, "amina@example.org", is_public=True)
+    add_signature(petition, "evil@example.org", name="=cmd|' /C calc'!A0")
+    add_signature(petition, "pending@example.org", status=SignatureStatus.PENDING)
+    add_signature(petition, "held@example.org", status=SignatureStatus.HELD)
+    exporter = staff("nadia", can_export=True)
+    client.force_login(exporter)
+
+    response = client.get(f"/admin/petitions/{petition.pk}/signatures.csv")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == f'attachment; filename="signatures-{petition.slug}.csv"'
+    body = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body)))
+    assert rows[0] == [
+        "name",
+        "email",
+        "country",
+        "language",
+        "confirmed_at",
+        "public_list",
+        "updates",
+        "consent_version",
+    ]
+    assert sorted(row[1] for row in rows[1:]) == ["amina@example.org", "evil@example.org"]
+    assert rows[1][:4] == ["Amina Diallo", "amina@example.org", "PT", "en"]
+    assert rows[1][5:] == ["yes", "no", "2026-11-22"]
+    assert rows[2][0] == "'=cmd|' /C calc'!A0"
+    [entry] = PageLogEntry.objects.filter(action=EXPORT_LOG_ACTION)
+    assert (entry.page_id, entry.user_id, entry.data) == (petition.pk, exporter.pk, {"signatures": 2})
+
+
+@pytest.mark.django_db
+def test_staff_without_the_export_permission_are_refused_and_nothing_is_logged(client, petition):
+    add_signature(petition, "amina@example.org")
+    client.force_login(staff("editor", can_export=False))
+    response = client.get(f"/admin/petitions/{petition.pk}/signatures.csv")
+    assert (response.status_code, response["Location"]) == (302, "/admin/")  # Wagtail: back with a refusal
+    assert "amina@example.org" not in response.content.decode()
+    assert not PageLogEntry.objects.filter(action=EXPORT_LOG_ACTION).exists()
+
+
+@pytest.mark.django_db
+def test_visitors_cannot_export(client, petition):
+    response = client.get(f"/admin/petitions/{petition.pk}/signatures.csv")
+    assert response.status_code in {302, 403}
+    assert "csv" not in response.get("Content-Type", "")
+
+
+@pytest.mark.django_db
+def test_staff_search_and_filter_signatures_but_cannot_edit_them(admin_client, petition):
+    add_signature(petition, "amina@example.org", name="Amina Diallo")
+    other = add_signature(petition, "joao@example.org", name="João Silva", status=SignatureStatus.HELD)
+
+    found = admin_client.get("/admin/signatures/", {"q": "joao"}).content.decode()
+    assert "João Silva" in found
+    assert "Amina Diallo" not in found
+    held = admin_client.get("/admin/signatures/", {"status": "held"}).content.decode()
+    assert "João Silva" in held
+    assert "Amina Diallo" not in held
+    assert admin_client.get(f"/admin/signatures/inspect/{other.pk}/").status_code == 200
+    assert admin_client.get(f"/admin/signatures/edit/{other.pk}/").status_code in {302, 403}
+    assert admin_client.post(f"/admin/signatures/delete/{other.pk}/").status_code in {302, 403}
+    assert Signature.objects.filter(pk=other.pk, status=SignatureStatus.HELD).exists()
+    assert not ModelLogEntry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_export_button_appears_for_exporters_only(client, petition):
+    client.force_login(staff("nadia", can_export=True))
+    assert (
+        f"/admin/petitions/{petition.pk}/signatures.csv"
+        in client.get(f"/admin/pages/{petition.pk}/edit/").content.decode()
+    )
+    client.force_login(staff("editor", can_export=False))
+    assert "signatures.csv" not in client.get(f"/admin/pages/{petition.pk}/edit/").content.decode()

@@ -1,0 +1,69 @@
+from collections.abc import Iterator
+from typing import Any
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from stoptheharm.petitions import views
+from stoptheharm.petitions.models import PetitionPage, Signature
+from stoptheharm.petitions.services import EXPORT_LOG_ACTION
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Staff may look, never add, edit or delete here: signatures change only through the services."""
+
+    WRITE_ACTIONS = frozenset({"add", "change", "delete"})
+
+    def user_has_permission(self, user: Any, action: str) -> bool:
+        return action not in self.WRITE_ACTIONS and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user: Any, actions: Any) -> bool:
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class SignatureViewSet(ModelViewSet):
+    """Signatures in the admin: searchable and filterable, read-only (changes go through services)."""
+
+    model = Signature
+    icon = "user"
+    menu_label = _("Signatures")
+    add_to_admin_menu = True
+    menu_order = 250
+    list_display = ["name", "petition", "country", "status", "created_at"]
+    list_filter = ["status", "country", "created_at", "petition"]
+    search_fields = ["name", "email"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["petition", "name", "email", "country", "language", "status", "is_public",
+                           "wants_updates", "consents", "created_at", "confirmed_at"]  # fmt: skip
+    copy_view_enabled = False
+    form_fields = ["status"]  # ModelViewSet requires a form; ReadOnlyPolicy lets no one use it
+
+
+register_permission_policy(Signature, ReadOnlyPolicy(Signature))
+
+
+@hooks.register("register_admin_viewset")
+def register_signature_viewset() -> SignatureViewSet:
+    return SignatureViewSet("signatures")
+
+
+@hooks.register("register_admin_urls")
+def register_export_url() -> list[Any]:
+    return [path("petitions/<int:petition_id>/signatures.csv", views.export_signatures_csv, name="petitions_export")]
+
+
+@hooks.register("register_page_header_buttons")
+def export_button(page: Any, user: Any, view_name: str, next_url: str | None = None) -> Iterator[Button]:
+    if isinstance(page.specific_deferred, PetitionPage) and user.has_perm("petitions.export_signatures"):
+        url = reverse("petitions_export", kwargs={"petition_id": page.pk})
+        yield Button(_("Export confirmed signatures (CSV)"), url, icon_name="download", priority=90)
+
+
+@hooks.register("register_log_actions")
+def register_export_log_action(actions: Any) -> None:
+    actions.register_action(EXPORT_LOG_ACTION, _("Export signatures"), _("Exported the confirmed signatures"))
