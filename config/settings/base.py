@@ -198,6 +198,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # Task runs and page publications are recorded in the database; the console gets only problems.
-    "loggers": {name: {"level": "WARNING"} for name in ("django.db.backends", "django.tasks", "wagtail")},
+    "loggers": {
+        # Replaces Django's own "django" console handler, which would print every message twice.
+        "django": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO"), "propagate": False},
+        # Task runs and page publications are recorded in the database; the console gets only problems
+        # (the task worker raises its own level to report each task).
+        **{name: {"level": "WARNING"} for name in ("django.db.backends", "django.tasks", "wagtail")},
+    },
 }
