@@ -5,12 +5,13 @@ from django.db import models
 from django.db.models import F, Q
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
@@ -99,11 +100,20 @@ class PetitionPage(Page):
         from stoptheharm.petitions.selectors import petition_summary, public_signers, share_links
 
         context = super().get_context(request, *args, **kwargs)
-        context["summary"] = petition_summary(self)
-        context["signers"] = public_signers(self)
+        context["summary"] = petition_summary(self.canonical)
+        context["signers"] = public_signers(self.canonical)
         context["share_links"] = share_links(self, request)
         context["form"] = kwargs.get("form") or SignatureForm()
         return context
+
+    @cached_property
+    def canonical(self) -> "PetitionPage":
+        """The petition in the site's default language: every translation's signatures belong to it."""
+        default_locale = Locale.get_default()
+        if self.locale_id == default_locale.pk:
+            return self
+        original = PetitionPage.objects.filter(translation_key=self.translation_key, locale=default_locale).first()
+        return original or self
 
     def is_open_for_signing_at(self, moment: datetime) -> bool:
         if self.state != PetitionState.OPEN:

@@ -25,7 +25,7 @@ def sign(request: HttpRequest, petition_id: int) -> HttpResponse:
         try:
             if not form.is_bot:
                 services.sign_petition(
-                    petition=petition,
+                    petition=petition.canonical,
                     language=get_language(),
                     ip_address=client_ip(request),
                     looks_automated=form.looks_automated,

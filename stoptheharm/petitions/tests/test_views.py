@@ -27,7 +27,7 @@ def sign_url(petition) -> str:
 
 
 def confirm_path_from_email() -> str:
-    return re.search(r"https?://[^/]+(/en/petitions/confirm/\S+)", mail.outbox[-1].body).group(1)
+    return re.search(r"https?://[^/]+(/[a-z]{2}/petitions/confirm/\S+)", mail.outbox[-1].body).group(1)
 
 
 @pytest.mark.django_db
@@ -234,3 +234,22 @@ def test_share_links_are_plain_links_and_open_graph_describes_the_petition(clien
     assert "https://wa.me/?text=Help%20treat%20drug%20use" in content
     assert "https://t.me/share/url?url=http%3A%2F%2Ftestserver%2Fen%2F" in content
     assert "<script" not in content
+
+
+@pytest.mark.django_db
+def test_signing_a_translation_counts_for_the_petition_in_every_language(
+    client, petition, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    french = petition.copy_for_translation(Locale.objects.get(language_code="fr"), copy_parents=True)
+    french.title = "Traiter l'usage de drogues comme une question de santé"
+    french.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/fr/petitions/{french.pk}/sign/", VALID)
+    assert Signature.objects.get().petition_id == petition.pk
+    assert "Veuillez confirmer" in mail.outbox[0].subject
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(confirm_path_from_email())
+    assert "<strong>1</strong>" in client.get(french.url).content.decode()
+    assert "<strong>1</strong>" in client.get(petition.url).content.decode()
