@@ -13,6 +13,7 @@ from stoptheharm.core import views as core_views
 urlpatterns = [
     path("healthz", core_views.health, name="health"),
     path("admin/", include(wagtailadmin_urls)),
+    path("api/", include("stoptheharm.api.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("media/<path:path>", serve_media, {"document_root": settings.MEDIA_ROOT}),
 ]

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "stoptheharm.users",
     "stoptheharm.pages",
     "stoptheharm.petitions",
+    "stoptheharm.api",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -41,6 +42,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks_db",
     "django_countries",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,7 +59,7 @@ MIDDLEWARE = [
     "stoptheharm.core.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "stoptheharm.core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -191,6 +195,26 @@ PETITION_LIMITS = {
 
 # Number of reverse proxies in front of the application whose X-Forwarded-For entries are trusted.
 TRUSTED_PROXY_COUNT = env.env_int("TRUSTED_PROXY_COUNT", 0)
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [],  # public, anonymous endpoints: no session, so no CSRF to forge
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "UNAUTHENTICATED_USER": None,
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,  # the same trust as core.clients.client_ip
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Stop the Harm API",
+    "DESCRIPTION": "Petitions and their counts; signing with e-mail confirmation. Data about signers is never exposed.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["stoptheharm.api.schema.only_public_endpoints"],
+    "SWAGGER_UI_DIST": "SIDECAR",  # served by the platform, not a CDN
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+}
+
 
 LOGGING = {
     "version": 1,

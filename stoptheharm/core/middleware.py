@@ -2,8 +2,10 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
 ADMIN_PREFIX = "/admin/"
+UNPREFIXED_PATHS = (ADMIN_PREFIX, "/api/", "/healthz", "/documents/", "/media/", "/static/")
 # Browser features no page of the platform uses; denied so that injected content cannot use them either.
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
 
@@ -33,3 +35,16 @@ def permissions_policy(get_response: Callable[[HttpRequest], HttpResponse]):
         return response
 
     return middleware
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except that a 404 outside the language-prefixed site stays a 404.
+
+    Django redirects any unprefixed 404 to its /<language>/ address, which the site's catch-all page
+    route always accepts: /api/v1/petitions/nope/ would become a redirect instead of an API error.
+    """
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if request.path.startswith(UNPREFIXED_PATHS):
+            return response
+        return super().process_response(request, response)

@@ -42,6 +42,11 @@ def is_over_signing_limits(*, petition_id: int, ip_hash: str, email: str) -> boo
     return by_address > limits["per_ip"] or by_email > limits["per_email"]
 
 
+def seconds_until_window_ends() -> int:
+    window = settings.PETITION_LIMITS["window_seconds"]
+    return window - int(time.time()) % window
+
+
 def _count_attempt(key: str, window_seconds: int) -> int:
     """Fixed-window counter in the cache (Redis in production, so every worker shares it)."""
     bucket = f"petitions:limit:{key}:{int(time.time() // window_seconds)}"

@@ -22,6 +22,14 @@ class PetitionClosed(Exception):
     """The petition does not accept signatures now."""
 
 
+class OverLimit(Exception):
+    """Too many signatures from this address or e-mail in the current window."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(retry_after)
+        self.retry_after = retry_after
+
+
 class EmailKind:
     CONFIRM = "confirm"
     ALREADY_SIGNED = "already_signed"
@@ -38,18 +46,22 @@ def sign_petition(
     wants_updates: bool,
     ip_address: str,
     looks_automated: bool = False,
+    hold_over_limits: bool = True,
 ) -> None:
     """Record a pending signature and e-mail its confirmation link.
 
     Returns nothing on purpose: a new address and one that already signed look the same to the
     caller; only the mailbox's owner learns which it was, from the e-mail. A signature over the
-    limits, or from a form filled in faster than a person types, is held for staff the same way.
+    limits, or from a form filled in faster than a person types, is held for staff the same way
+    (or, for API clients, which can wait and retry, refused with OverLimit).
     """
     if not petition.is_open_for_signing:
         raise PetitionClosed(petition.pk)
     address = normalise_email(email)
     ip_hash = limits.address_hash(petition.pk, ip_address)
     over_limits = limits.is_over_signing_limits(petition_id=petition.pk, ip_hash=ip_hash, email=address)
+    if over_limits and not hold_over_limits:
+        raise OverLimit(retry_after=limits.seconds_until_window_ends())
     signature = Signature(
         petition=petition,
         name=name,

@@ -70,3 +70,11 @@ def test_health_reports_an_unreachable_database_with_503(client, monkeypatch):
 @pytest.mark.django_db
 def test_health_accepts_only_reads(client):
     assert client.post("/healthz").status_code == 405
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/v1/no-such-endpoint/", "/api/v1/petitions/no-such-petition/", "/healthzz"])
+def test_an_unknown_address_outside_the_pages_stays_a_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert not response.has_header("Location")

@@ -1,0 +1,141 @@
+import json
+
+import pytest
+from django.core import mail
+from wagtail.models import Site
+
+from stoptheharm.petitions.models import Signature, SignatureStatus
+from stoptheharm.petitions.tests.factories import closed_fields, create_petition
+
+SIGNATURE = {"name": "Amina Diallo", "email": "amina@example.org", "country": "PT", "consent": True}
+
+
+@pytest.fixture
+def petition(db):
+    return create_petition(parent=Site.objects.get(is_default_site=True).root_page, imported_count=5)
+
+
+def post(client, slug, payload, **headers):
+    return client.post(
+        f"/api/v1/petitions/{slug}/signatures/", json.dumps(payload), content_type="application/json", **headers
+    )
+
+
+@pytest.mark.django_db
+def test_petitions_are_listed_with_their_counts(client, petition):
+    response = client.get("/api/v1/petitions/")
+    assert response.status_code == 200
+    [item] = response.json()
+    assert item["slug"] == petition.slug
+    assert item["signature_count"] == 5
+    assert item["targets"][0] == {"name": "Ban Ki-moon", "role": "Secretary-General", "organisation": "United Nations"}
+    assert item["state"] == "open"
+    assert item["url"] == f"http://testserver{petition.url}"
+    assert set(item) == {
+        "slug",
+        "title",
+        "summary",
+        "targets",
+        "goal",
+        "signature_count",
+        "state",
+        "closes_at",
+        "url",
+        "countries",
+    }
+
+
+@pytest.mark.django_db
+def test_one_petition_by_slug_and_an_unknown_slug_is_404(client, petition):
+    assert client.get(f"/api/v1/petitions/{petition.slug}/").json()["title"] == petition.title
+    assert client.get("/api/v1/petitions/no-such-petition/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_signing_answers_202_for_a_new_and_an_already_used_address_alike(
+    client, petition, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = post(client, petition.slug, SIGNATURE)
+        second = post(client, petition.slug, SIGNATURE | {"name": "Someone Else"})
+    assert (first.status_code, first.json()) == (202, {"status": "pending_confirmation"})
+    assert (second.status_code, second.content) == (202, first.content)
+    assert Signature.objects.get().status == SignatureStatus.PENDING
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"consent": False}, "consent"),
+        ({"name": "A" * 101}, "name"),
+        ({"name": "Amina\u202e"}, "name"),
+        ({"email": "nope"}, "email"),
+        ({"country": "XX"}, "country"),
+    ],
+)
+def test_bad_input_gets_per_field_errors_and_stores_nothing(client, petition, change, field):
+    response = post(client, petition.slug, SIGNATURE | change)
+    assert response.status_code == 400
+    assert list(response.json()) == [field]
+    assert not Signature.objects.exists()
+
+
+@pytest.mark.django_db
+def test_malformed_json_is_a_400(client, petition):
+    response = client.post(
+        f"/api/v1/petitions/{petition.slug}/signatures/", "{not json", content_type="application/json"
+    )
+    assert response.status_code == 400
+
+
+@pytest.mark.django_db
+def test_a_closed_petition_answers_409(client, petition):
+    closed = create_petition(parent=petition.get_parent(), slug="closed", **closed_fields())
+    assert post(client, closed.slug, SIGNATURE).status_code == 409
+    assert not Signature.objects.exists()
+
+
+@pytest.mark.django_db
+def test_over_the_limit_the_api_answers_429_with_retry_after(client, petition, settings):
+    settings.PETITION_LIMITS = settings.PETITION_LIMITS | {"per_ip": 2}
+    codes = [post(client, petition.slug, SIGNATURE | {"email": f"p{n}@example.org"}).status_code for n in range(3)]
+    assert codes == [202, 202, 429]
+    refused = post(client, petition.slug, SIGNATURE | {"email": "p9@example.org"})
+    assert 0 < int(refused["Retry-After"]) <= settings.PETITION_LIMITS["window_seconds"]
+    assert Signature.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_spoofed_forwarded_for_does_not_escape_the_limit(client, petition, settings):
+    settings.PETITION_LIMITS = settings.PETITION_LIMITS | {"per_ip": 2}
+    codes = [
+        post(
+            client, petition.slug, SIGNATURE | {"email": f"p{n}@example.org"}, HTTP_X_FORWARDED_FOR=f"9.9.9.{n}"
+        ).status_code
+        for n in range(3)
+    ]
+    assert codes == [202, 202, 429]
+
+
+@pytest.mark.django_db
+def test_the_openapi_schema_describes_the_endpoints(client):
+    response = client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert response.status_code == 200
+    schema = json.loads(response.content)
+    assert schema["openapi"].startswith("3.")
+    assert {"/api/v1/petitions/", "/api/v1/petitions/{slug}/", "/api/v1/petitions/{slug}/signatures/"} <= set(
+        schema["paths"]
+    )
+    sign = schema["paths"]["/api/v1/petitions/{slug}/signatures/"]["post"]
+    assert {"202", "400", "409", "429"} <= set(sign["responses"])
+    assert all(path.startswith("/api/v1/") for path in schema["paths"])  # nothing internal is documented
+
+
+@pytest.mark.django_db
+def test_the_api_docs_page_loads_only_the_platforms_own_files(client):
+    content = client.get("/api/v1/docs/").content.decode()
+    assert "swagger-ui" in content
+    assert "cdn" not in content.lower()
+    assert "https://" not in content

@@ -1,0 +1,157 @@
+"""Petitions in the REST API: one endpoint class per action, each with its own serializers."""
+
+from django.http import Http404
+from django.utils.translation import get_language
+from django_countries import countries
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+
+from stoptheharm.core.clients import client_ip
+from stoptheharm.petitions import services
+from stoptheharm.petitions.models import PetitionPage
+from stoptheharm.petitions.normalisation import MAX_NAME_LENGTH, has_forbidden_characters
+from stoptheharm.petitions.selectors import petition_summary
+
+
+class TargetOutput(serializers.Serializer):
+    name = serializers.CharField()
+    role = serializers.CharField()
+    organisation = serializers.CharField()
+
+
+class CountryCountOutput(serializers.Serializer):
+    code = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class PetitionOutput(serializers.Serializer):
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    summary = serializers.CharField()
+    targets = TargetOutput(many=True)
+    goal = serializers.IntegerField()
+    signature_count = serializers.IntegerField(help_text="Confirmed signatures plus those gathered elsewhere.")
+    state = serializers.CharField()
+    closes_at = serializers.DateTimeField(allow_null=True)
+    url = serializers.URLField()
+    countries = CountryCountOutput(many=True)
+
+
+def petition_representation(petition: PetitionPage, request: Request) -> dict:
+    summary = petition_summary(petition.canonical)
+    return {
+        "slug": petition.slug,
+        "title": petition.title,
+        "summary": petition.summary,
+        "targets": [
+            {"name": target.name, "role": target.role, "organisation": target.organisation}
+            for target in petition.targets.all()
+        ],
+        "goal": summary.goal,
+        "signature_count": summary.total,
+        "state": petition.state,
+        "closes_at": petition.closes_at,
+        "url": request.build_absolute_uri(petition.get_url(request)),
+        "countries": [{"code": code, "count": count} for code, count in summary.by_country],
+    }
+
+
+def published_petitions():
+    return (
+        PetitionPage.objects.live()
+        .public()
+        .filter(locale__language_code=get_language())
+        .order_by("-first_published_at")
+    )
+
+
+def petition_for_slug(slug: str) -> PetitionPage:
+    petition = published_petitions().filter(slug=slug).first()
+    if petition is None:
+        raise Http404
+    return petition
+
+
+class PetitionListApi(APIView):
+    @extend_schema(responses=PetitionOutput(many=True), summary="Published petitions, newest first")
+    def get(self, request: Request) -> Response:
+        petitions = published_petitions().prefetch_related("targets")
+        return Response([petition_representation(petition, request) for petition in petitions])
+
+
+class PetitionDetailApi(APIView):
+    @extend_schema(responses=PetitionOutput, summary="One petition with its counts")
+    def get(self, request: Request, slug: str) -> Response:
+        return Response(petition_representation(petition_for_slug(slug), request))
+
+
+class SignatureInput(serializers.Serializer):
+    name = serializers.CharField(max_length=MAX_NAME_LENGTH)
+    email = serializers.EmailField(max_length=254)
+    country = serializers.ChoiceField(choices=[code for code, _name in countries])
+    consent = serializers.BooleanField(help_text="Must be true: the agreement to the processing.")
+    public = serializers.BooleanField(default=False, help_text="Show first name and initial on the public list.")
+    updates = serializers.BooleanField(default=False, help_text="Receive news of this campaign.")
+
+    def validate_name(self, value: str) -> str:
+        if has_forbidden_characters(value):
+            raise serializers.ValidationError("Control and invisible formatting characters are not allowed.")
+        return value.strip()
+
+    def validate_consent(self, value: bool) -> bool:
+        if not value:
+            raise serializers.ValidationError("A signature can only be counted with the signer's agreement.")
+        return value
+
+
+PENDING = inline_serializer("SignaturePending", {"status": serializers.CharField(default="pending_confirmation")})
+
+
+class SignatureThrottle(AnonRateThrottle):
+    """A coarse guard for the endpoint; the petition limits below do the real work."""
+
+    rate = "600/minute"
+
+
+class PetitionSignApi(APIView):
+    throttle_classes = [SignatureThrottle]
+
+    @extend_schema(
+        request=SignatureInput,
+        responses={
+            202: OpenApiResponse(PENDING, description="The same for a new address and one that already signed."),
+            400: OpenApiResponse(description="Per-field errors."),
+            404: OpenApiResponse(description="No such petition."),
+            409: OpenApiResponse(description="The petition is closed."),
+            429: OpenApiResponse(description="Over the signing limits; see Retry-After."),
+        },
+        summary="Sign a petition (the signer confirms by e-mail)",
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        petition = petition_for_slug(slug)
+        serializer = SignatureInput(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            services.sign_petition(
+                petition=petition.canonical,
+                name=data["name"],
+                email=data["email"],
+                country=data["country"],
+                language=get_language(),
+                is_public=data["public"],
+                wants_updates=data["updates"],
+                ip_address=client_ip(request),
+                hold_over_limits=False,
+            )
+        except services.PetitionClosed:
+            return Response({"detail": "This petition is closed."}, status=status.HTTP_409_CONFLICT)
+        except services.OverLimit as over:
+            response = Response({"detail": "Too many signatures; try later."}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+            response["Retry-After"] = str(over.retry_after)
+            return response
+        return Response({"status": "pending_confirmation"}, status=status.HTTP_202_ACCEPTED)
