@@ -177,7 +177,10 @@ class Signature(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["petition", "email"], name="one_signature_per_address")]
-        permissions = [("export_signatures", _("Can export signatures with their e-mail addresses"))]
+        permissions = [
+            ("export_signatures", _("Can export signatures with their e-mail addresses")),
+            ("moderate_signatures", _("Can release held signatures and invalidate fraudulent ones")),
+        ]
         indexes = [models.Index(fields=["petition", "status", "country"], name="signature_counting")]
 
     def __str__(self) -> str:

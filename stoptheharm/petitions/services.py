@@ -109,14 +109,31 @@ def confirm_signature(*, token: str) -> Signature:
     return signature
 
 
+RELEASE_LOG_ACTION = "stoptheharm.petitions.release_signature"
+INVALIDATE_LOG_ACTION = "stoptheharm.petitions.invalidate_signature"
+
+
 @transaction.atomic
-def release_signature(*, signature_id: int) -> Signature:
+def release_signature(*, signature_id: int, user: AbstractBaseUser | None = None) -> Signature:
     """Staff let a held signature through: it counts if its owner confirmed, else it waits for them."""
     signature = Signature.objects.select_for_update().get(pk=signature_id)
     if signature.status == SignatureStatus.HELD:
         signature.status = SignatureStatus.CONFIRMED if signature.confirmed_at else SignatureStatus.PENDING
         signature.save(update_fields=["status"])
         _forget_counts(signature.petition_id)
+        log(instance=signature, action=RELEASE_LOG_ACTION, user=user)
+    return signature
+
+
+@transaction.atomic
+def invalidate_signature(*, signature_id: int, user: AbstractBaseUser | None = None) -> Signature:
+    """Staff rule a signature fraudulent: it stops counting at once, and the decision is logged."""
+    signature = Signature.objects.select_for_update().get(pk=signature_id)
+    if signature.status != SignatureStatus.INVALIDATED:
+        signature.status = SignatureStatus.INVALIDATED
+        signature.save(update_fields=["status"])
+        _forget_counts(signature.petition_id)
+        log(instance=signature, action=INVALIDATE_LOG_ACTION, user=user)
     return signature
 
 

@@ -1,5 +1,6 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from stoptheharm.core.clients import client_ip
 from stoptheharm.petitions import services
 from stoptheharm.petitions.forms import SignatureForm
-from stoptheharm.petitions.models import PetitionPage
+from stoptheharm.petitions.models import PetitionPage, Signature
 from stoptheharm.petitions.tokens import InvalidToken
 
 
@@ -79,3 +80,31 @@ def export_signatures_csv(request: HttpRequest, petition_id: int) -> HttpRespons
     response.write("\ufeff")  # a byte-order mark, so that spreadsheets read the names as UTF-8
     services.export_signatures(petition=petition, user=request.user, stream=response)
     return response
+
+
+MODERATIONS = {
+    "release": (services.release_signature, _("Release this held signature"), _("Signature released.")),
+    "invalidate": (
+        services.invalidate_signature,
+        _("Invalidate this signature as fraudulent"),
+        _("Signature invalidated."),
+    ),
+}
+
+
+@never_cache
+@permission_required("petitions.moderate_signatures", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def moderate_signature(request: HttpRequest, signature_id: int, decision: str) -> HttpResponse:
+    """Staff release or invalidate one signature; GET asks for confirmation, POST decides."""
+    if decision not in MODERATIONS:
+        raise Http404
+    signature = get_object_or_404(Signature.objects.select_related("petition"), pk=signature_id)
+    decide, question, done = MODERATIONS[decision]
+    if request.method == "POST":
+        decide(signature_id=signature.pk, user=request.user)
+        messages.success(request, done)
+        return redirect("signatures:index")
+    return TemplateResponse(
+        request, "petitions/admin/confirm_moderation.html", {"signature": signature, "question": question}
+    )

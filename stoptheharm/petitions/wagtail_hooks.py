@@ -4,14 +4,16 @@ from typing import Any
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from stoptheharm.petitions import views
-from stoptheharm.petitions.models import PetitionPage, Signature
-from stoptheharm.petitions.services import EXPORT_LOG_ACTION
+from stoptheharm.petitions.models import PetitionPage, Signature, SignatureStatus
+from stoptheharm.petitions.services import EXPORT_LOG_ACTION, INVALIDATE_LOG_ACTION, RELEASE_LOG_ACTION
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -26,10 +28,27 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+class SignatureIndexView(IndexView):
+    """The list, with release and invalidation for staff who may moderate."""
+
+    def get_list_more_buttons(self, instance: Signature) -> list[Any]:
+        buttons = super().get_list_more_buttons(instance)
+        if not self.request.user.has_perm("petitions.moderate_signatures"):
+            return buttons
+        if instance.status == SignatureStatus.HELD:
+            url = reverse("petitions_moderate", args=[instance.pk, "release"])
+            buttons.append(MenuItem(_("Release"), url=url, icon_name="tick", priority=40))
+        if instance.status != SignatureStatus.INVALIDATED:
+            url = reverse("petitions_moderate", args=[instance.pk, "invalidate"])
+            buttons.append(MenuItem(_("Invalidate as fraudulent"), url=url, icon_name="warning", priority=50))
+        return buttons
+
+
 class SignatureViewSet(ModelViewSet):
     """Signatures in the admin: searchable and filterable, read-only (changes go through services)."""
 
     model = Signature
+    index_view_class = SignatureIndexView
     icon = "user"
     menu_label = _("Signatures")
     add_to_admin_menu = True
@@ -54,7 +73,14 @@ def register_signature_viewset() -> SignatureViewSet:
 
 @hooks.register("register_admin_urls")
 def register_export_url() -> list[Any]:
-    return [path("petitions/<int:petition_id>/signatures.csv", views.export_signatures_csv, name="petitions_export")]
+    return [
+        path("petitions/<int:petition_id>/signatures.csv", views.export_signatures_csv, name="petitions_export"),
+        path(
+            "petitions/signatures/<int:signature_id>/<slug:decision>/",
+            views.moderate_signature,
+            name="petitions_moderate",
+        ),
+    ]
 
 
 @hooks.register("register_page_header_buttons")
@@ -67,3 +93,7 @@ def export_button(page: Any, user: Any, view_name: str, next_url: str | None = N
 @hooks.register("register_log_actions")
 def register_export_log_action(actions: Any) -> None:
     actions.register_action(EXPORT_LOG_ACTION, _("Export signatures"), _("Exported the confirmed signatures"))
+    actions.register_action(RELEASE_LOG_ACTION, _("Release signature"), _("Released a held signature"))
+    actions.register_action(
+        INVALIDATE_LOG_ACTION, _("Invalidate signature"), _("Invalidated a signature as fraudulent")
+    )

@@ -24,7 +24,7 @@ def staff(username: str, *, can_export: bool):
 
 
 def add_signature(petition, email, *, name="Amina Diallo", status=SignatureStatus.CONFIRMED, **fields):
-    confirmed_at = timezone.now() if status == SignatureStatus.CONFIRMED else None
+    confirmed_at = fields.pop("confirmed_at", timezone.now() if status == SignatureStatus.CONFIRMED else None)
     values = {"country": "PT", "language": "en", "consents": {"processing": {"version": "2026-11-22"}}, "secret": email}
     return Signature.objects.create(
         petition=petition, name=name, email=email, status=status, confirmed_at=confirmed_at, **(values | fields)
@@ -106,7 +106,7 @@ def test_staff_search_and_filter_signatures_but_cannot_edit_them(admin_client, p
     assert admin_client.get(f"/admin/signatures/edit/{other.pk}/").status_code in {302, 403}
     assert admin_client.post(f"/admin/signatures/delete/{other.pk}/").status_code in {302, 403}
     assert Signature.objects.filter(pk=other.pk, status=SignatureStatus.HELD).exists()
-    assert not ModelLogEntry.objects.exists()
+    assert not ModelLogEntry.objects.filter(object_id=str(other.pk)).exists()
 
 
 @pytest.mark.django_db
@@ -118,3 +118,62 @@ def test_the_export_button_appears_for_exporters_only(client, petition):
     )
     client.force_login(staff("editor", can_export=False))
     assert "signatures.csv" not in client.get(f"/admin/pages/{petition.pk}/edit/").content.decode()
+
+
+def moderator(username: str = "moderator"):
+    user = staff(username, can_export=False)
+    user.user_permissions.add(*Permission.objects.filter(codename__in=["view_signature", "moderate_signatures"]))
+    return user
+
+
+@pytest.mark.django_db
+def test_a_moderator_releases_a_held_signature_after_confirming_and_the_count_follows(
+    client, petition, django_capture_on_commit_callbacks
+):
+    held = add_signature(petition, "held@example.org", status=SignatureStatus.HELD, confirmed_at=timezone.now())
+    user = moderator()
+    client.force_login(user)
+    assert "/release/" in client.get("/admin/signatures/").content.decode()
+
+    page = client.get(f"/admin/petitions/signatures/{held.pk}/release/")
+    assert page.status_code == 200
+    assert Signature.objects.get(pk=held.pk).status == SignatureStatus.HELD  # looking changes nothing
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/petitions/signatures/{held.pk}/release/")
+    assert response["Location"] == "/admin/signatures/"
+    assert Signature.objects.get(pk=held.pk).status == SignatureStatus.CONFIRMED
+    assert "<strong>1</strong>" in client.get(petition.url).content.decode()
+    [entry] = ModelLogEntry.objects.filter(action="stoptheharm.petitions.release_signature")
+    assert (entry.object_id, entry.user_id) == (str(held.pk), user.pk)
+
+
+@pytest.mark.django_db
+def test_invalidating_a_fraudulent_signature_takes_it_out_of_the_count(
+    client, petition, django_capture_on_commit_callbacks
+):
+    fraudulent = add_signature(petition, "bot@example.org")
+    assert "<strong>1</strong>" in client.get(petition.url).content.decode()
+    client.force_login(moderator())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/petitions/signatures/{fraudulent.pk}/invalidate/")
+    assert Signature.objects.get(pk=fraudulent.pk).status == SignatureStatus.INVALIDATED
+    assert "<strong>0</strong>" in client.get(petition.url).content.decode()
+    assert ModelLogEntry.objects.filter(action="stoptheharm.petitions.invalidate_signature").count() == 1
+
+
+@pytest.mark.django_db
+def test_staff_without_the_moderation_permission_cannot_release_or_invalidate(client, petition):
+    held = add_signature(petition, "held@example.org", status=SignatureStatus.HELD)
+    editor = staff("editor", can_export=True)
+    editor.user_permissions.add(Permission.objects.get(codename="view_signature"))
+    client.force_login(editor)
+    listing = client.get("/admin/signatures/").content.decode()
+    assert "held@example.org" not in listing  # addresses are not listed, only names
+    assert "Amina Diallo" in listing
+    assert "/release/" not in listing
+    for decision in ["release", "invalidate"]:
+        response = client.post(f"/admin/petitions/signatures/{held.pk}/{decision}/")
+        assert response.status_code in {302, 403}
+    assert Signature.objects.get(pk=held.pk).status == SignatureStatus.HELD
+    assert client.post(f"/admin/petitions/signatures/{held.pk}/delete-everything/").status_code in {302, 403}
