@@ -1,5 +1,7 @@
 """Every write to petitions and signatures."""
 
+from datetime import timedelta
+
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -165,6 +167,16 @@ def purge_unconfirmed_signatures() -> int:
     never_confirmed = Signature.objects.filter(confirmed_at__isnull=True, created_at__lt=expired)
     deleted, _by_model = never_confirmed.filter(status__in=[SignatureStatus.PENDING, SignatureStatus.HELD]).delete()
     return deleted
+
+
+ADDRESS_HASH_RETENTION = timedelta(days=30)
+
+
+def forget_old_address_hashes() -> int:
+    """Blank the address hashes of signatures older than 30 days; returns how many were cleared."""
+    cutoff = timezone.now() - ADDRESS_HASH_RETENTION
+    old = Signature.objects.filter(created_at__lt=cutoff).exclude(ip_hash="", network_hash="")
+    return old.update(ip_hash="", network_hash="")
 
 
 def _signature_for(signature_id: int, secret: str) -> Signature:

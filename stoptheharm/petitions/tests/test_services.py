@@ -194,9 +194,9 @@ def test_signatures_never_confirmed_are_deleted_once_their_link_expires(petition
     Signature.objects.exclude(email="new-pending@example.org").update(created_at=eight_days_ago)
 
     output = StringIO()
-    call_command("purge_unconfirmed_signatures", stdout=output)
+    call_command("apply_retention", stdout=output)
 
-    assert output.getvalue().strip() == "Deleted 1 unconfirmed signature(s)."
+    assert output.getvalue().strip() == "Deleted 1 unconfirmed signature(s); forgot the address of 0."
     assert sorted(Signature.objects.values_list("email", flat=True)) == [
         "new-pending@example.org",
         "old-confirmed@example.org",
@@ -267,3 +267,15 @@ def test_the_email_limit_spans_petitions(petition, section, settings):
         SignatureStatus.PENDING,
         SignatureStatus.HELD,
     ]
+
+
+def test_address_hashes_are_forgotten_after_thirty_days_and_the_signature_kept(petition):
+    sign(petition, email="old@example.org")
+    sign(petition, email="recent@example.org")
+    Signature.objects.filter(email="old@example.org").update(created_at=timezone.now() - timedelta(days=31))
+
+    assert services.forget_old_address_hashes() == 1
+
+    old, recent = Signature.objects.order_by("email")
+    assert (old.ip_hash, old.network_hash) == ("", "")
+    assert recent.ip_hash and recent.network_hash
