@@ -65,3 +65,7 @@ class SignatureForm(forms.Form):
 
     def signature_fields(self) -> dict[str, Any]:
         return {key: self.cleaned_data[key] for key in ("name", "email", "country", "is_public", "wants_updates")}
+
+
+class ResendForm(forms.Form):
+    email = forms.EmailField(label=_("Your e-mail address"), max_length=254)

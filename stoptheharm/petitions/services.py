@@ -89,6 +89,20 @@ def sign_petition(
     _email_signer(signature, kind)
 
 
+def resend_confirmation(*, petition: PetitionPage, email: str, ip_address: str) -> None:
+    """Send the confirmation link again to an address that signed and has not confirmed.
+
+    Says nothing either way, and counts against the same limits and the same e-mail cap as signing.
+    """
+    address = normalise_email(email)
+    ip_hash = limits.address_hash(petition.pk, ip_address)
+    if limits.is_over_signing_limits(petition_id=petition.pk, ip_hash=ip_hash, email=address):
+        return
+    signature = Signature.objects.filter(petition=petition, email=address, confirmed_at__isnull=True).first()
+    if signature and signature.status in {SignatureStatus.PENDING, SignatureStatus.HELD}:
+        _email_signer(signature, EmailKind.CONFIRM)
+
+
 def _email_signer(signature: Signature, kind: str) -> None:
     """Queue an e-mail unless this signature has had its share, whatever anyone submits."""
     allowed = Signature.objects.filter(pk=signature.pk, emails_sent__lt=MAX_EMAILS_PER_SIGNATURE).update(

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from stoptheharm.core.clients import client_ip
 from stoptheharm.petitions import services
-from stoptheharm.petitions.forms import SignatureForm
+from stoptheharm.petitions.forms import ResendForm, SignatureForm
 from stoptheharm.petitions.models import PetitionPage, Signature
 from stoptheharm.petitions.tokens import InvalidToken
 
@@ -42,7 +42,22 @@ def sign(request: HttpRequest, petition_id: int) -> HttpResponse:
 @never_cache
 def thank_you(request: HttpRequest, petition_id: int) -> HttpResponse:
     petition = get_object_or_404(PetitionPage.objects.live().public(), pk=petition_id)
-    return TemplateResponse(request, "petitions/thank_you.html", {"petition": petition})
+    return TemplateResponse(request, "petitions/thank_you.html", {"petition": petition, "form": ResendForm()})
+
+
+@never_cache
+@require_POST
+@sensitive_post_parameters("email")
+def resend(request: HttpRequest, petition_id: int) -> HttpResponse:
+    """Answer "didn't get the e-mail?" the same way whether or not the address signed."""
+    petition = get_object_or_404(PetitionPage.objects.live().public(), pk=petition_id)
+    form = ResendForm(request.POST)
+    if not form.is_valid():
+        return TemplateResponse(request, "petitions/thank_you.html", {"petition": petition, "form": form})
+    services.resend_confirmation(
+        petition=petition.canonical, email=form.cleaned_data["email"], ip_address=client_ip(request)
+    )
+    return TemplateResponse(request, "petitions/resent.html", {"petition": petition})
 
 
 @never_cache
