@@ -193,6 +193,9 @@ PETITION_LIMITS = {
     "min_seconds_to_fill": env.env_int("PETITION_MIN_SECONDS_TO_FILL", 2),  # faster than a person can type
 }
 
+# Signers' names and addresses are erased this long after a petition closes (the counts remain).
+PETITION_ANONYMISE_AFTER_DAYS = env.env_int("PETITION_ANONYMISE_AFTER_DAYS", 183)
+
 # Number of reverse proxies in front of the application whose X-Forwarded-For entries are trusted.
 TRUSTED_PROXY_COUNT = env.env_int("TRUSTED_PROXY_COUNT", 0)
 

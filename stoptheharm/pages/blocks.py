@@ -1,6 +1,10 @@
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
+
+from stoptheharm.petitions.selectors import retention_periods
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
 
@@ -25,9 +29,22 @@ class CallToActionBlock(blocks.StructBlock):
         template = "pages/blocks/call_to_action.html"
 
 
+class RetentionPeriodsBlock(blocks.StaticBlock):
+    """The lawful basis and every retention period, read from the code that applies them."""
+
+    class Meta:
+        icon = "time"
+        admin_text = _("Shows the lawful basis for processing signatures and every retention period.")
+        template = "pages/blocks/retention_periods.html"
+
+    def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
+        return {**super().get_context(value, parent_context), "periods": retention_periods()}
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(form_classname="title", icon="title", template="pages/blocks/heading.html")
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
     image = ImageBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
+    retention_periods = RetentionPeriodsBlock()

@@ -7,11 +7,13 @@ person behind a shared address (a conference network) loses nothing.
 
 import ipaddress
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
+ADDRESS_HASH_RETENTION = timedelta(days=30)
 IPV4_NETWORK_PREFIX = 24
 IPV6_NETWORK_PREFIX = 48
 

@@ -172,6 +172,9 @@ class Signature(models.Model):
     network_hash = models.CharField(max_length=64, blank=True, help_text=_("Keyed hash of that address's network."))
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    anonymised_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When the name and address were erased; the signature still counts.")
+    )
 
     objects = SignatureQuerySet.as_manager()
 

@@ -4,13 +4,16 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote, urlencode
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count
 from django.http import HttpRequest
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django_countries import countries
 
+from stoptheharm.petitions.limits import ADDRESS_HASH_RETENTION
 from stoptheharm.petitions.models import PetitionPage, Signature
+from stoptheharm.petitions.tokens import CONFIRMATION_VALIDITY
 
 COUNTS_TTL_SECONDS = 5
 MILESTONE_BASE = 10
@@ -62,7 +65,7 @@ def public_signers(petition: PetitionPage, *, limit: int = 50) -> list[PublicSig
     """The most recent confirmed signers who asked to be listed; never an e-mail address."""
     rows = (
         Signature.objects.counted()
-        .filter(petition=petition, is_public=True)
+        .filter(petition=petition, is_public=True, anonymised_at__isnull=True)
         .order_by("-confirmed_at")
         .values_list("name", "country", "confirmed_at")[:limit]
     )
@@ -132,3 +135,35 @@ def share_links(petition: PetitionPage, request: HttpRequest) -> list[ShareLink]
 
 def _query(**parameters: str) -> str:
     return urlencode(parameters, quote_via=quote)
+
+
+@dataclass(frozen=True)
+class RetentionPeriod:
+    what: str
+    how_long: str
+
+
+def retention_periods() -> list[RetentionPeriod]:
+    """What the platform keeps about signers and for how long, read from the code that enforces it."""
+    unconfirmed = CONFIRMATION_VALIDITY.days
+    hashes = ADDRESS_HASH_RETENTION.days
+    after_close = settings.PETITION_ANONYMISE_AFTER_DAYS
+    return [
+        RetentionPeriod(
+            gettext("A signature never confirmed"),
+            ngettext("deleted after %(days)d day", "deleted after %(days)d days", unconfirmed) % {"days": unconfirmed},
+        ),
+        RetentionPeriod(
+            gettext("Keyed hashes of the address a signature came from"),
+            ngettext("deleted after %(days)d day", "deleted after %(days)d days", hashes) % {"days": hashes},
+        ),
+        RetentionPeriod(
+            gettext("Signers' names and e-mail addresses"),
+            ngettext(
+                "erased %(days)d day after the petition closes; the count remains",
+                "erased %(days)d days after the petition closes; the count remains",
+                after_close,
+            )
+            % {"days": after_close},
+        ),
+    ]

@@ -1,18 +1,19 @@
 """Every write to petitions and signatures."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from stoptheharm.petitions import exports, limits, tokens
 from stoptheharm.petitions.consents import consent_record
 from stoptheharm.petitions.exports import Writable
-from stoptheharm.petitions.models import PetitionPage, Signature, SignatureStatus
+from stoptheharm.petitions.models import PetitionPage, PetitionState, Signature, SignatureStatus
 from stoptheharm.petitions.normalisation import normalise_email
 from stoptheharm.petitions.selectors import counts_cache_key
 from stoptheharm.petitions.tasks import send_signature_email
@@ -183,14 +184,42 @@ def purge_unconfirmed_signatures() -> int:
     return deleted
 
 
-ADDRESS_HASH_RETENTION = timedelta(days=30)
-
-
 def forget_old_address_hashes() -> int:
     """Blank the address hashes of signatures older than 30 days; returns how many were cleared."""
-    cutoff = timezone.now() - ADDRESS_HASH_RETENTION
+    cutoff = timezone.now() - limits.ADDRESS_HASH_RETENTION
     old = Signature.objects.filter(created_at__lt=cutoff).exclude(ip_hash="", network_hash="")
     return old.update(ip_hash="", network_hash="")
+
+
+def anonymise_closed_petitions(*, now: datetime | None = None) -> int:
+    """Erase signers' names and addresses once a petition has been closed for the retention period.
+
+    Counts, countries and dates stay, so the petition keeps its total. Returns how many were erased.
+    """
+    cutoff = (now or timezone.now()) - timedelta(days=settings.PETITION_ANONYMISE_AFTER_DAYS)
+    closed = PetitionPage.objects.filter(state__in=[PetitionState.CLOSED, PetitionState.DELIVERED]).filter(
+        Q(closes_at__lt=cutoff) | Q(closes_at__isnull=True, latest_revision_created_at__lt=cutoff)
+    )
+    erased = 0
+    for signature_id in Signature.objects.filter(petition__in=closed, anonymised_at__isnull=True).values_list(
+        "pk", flat=True
+    ):
+        _anonymise(signature_id)
+        erased += 1
+    return erased
+
+
+@transaction.atomic
+def _anonymise(signature_id: int) -> None:
+    Signature.objects.filter(pk=signature_id).update(
+        name="",
+        email=f"{signature_id}@anonymised.invalid",
+        secret=tokens.new_secret(),
+        is_public=False,
+        ip_hash="",
+        network_hash="",
+        anonymised_at=timezone.now(),
+    )
 
 
 def _signature_for(signature_id: int, secret: str) -> Signature:

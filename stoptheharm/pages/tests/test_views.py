@@ -94,3 +94,16 @@ def test_the_home_page_needs_a_bounded_number_of_queries(client, demo_site, djan
     with django_assert_max_num_queries(25):
         response = client.get("/es/")
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_privacy_notice_states_the_lawful_basis_and_the_periods_the_code_applies(client, demo_site, settings):
+    from stoptheharm.petitions.limits import ADDRESS_HASH_RETENTION
+    from stoptheharm.petitions.tokens import CONFIRMATION_VALIDITY
+
+    settings.PETITION_ANONYMISE_AFTER_DAYS = 200
+    content = client.get("/en/privacy/").content.decode()
+    assert "Article 9(2)(a)" in content
+    assert f"deleted after {CONFIRMATION_VALIDITY.days} days" in content
+    assert f"deleted after {ADDRESS_HASH_RETENTION.days} days" in content
+    assert "erased 200 days after the petition closes" in content

@@ -196,7 +196,7 @@ def test_signatures_never_confirmed_are_deleted_once_their_link_expires(petition
     output = StringIO()
     call_command("apply_retention", stdout=output)
 
-    assert output.getvalue().strip() == "Deleted 1 unconfirmed signature(s); forgot the address of 0."
+    assert output.getvalue().strip() == "Deleted 1 unconfirmed signature(s); forgot the address of 0; anonymised 0."
     assert sorted(Signature.objects.values_list("email", flat=True)) == [
         "new-pending@example.org",
         "old-confirmed@example.org",
@@ -279,3 +279,35 @@ def test_address_hashes_are_forgotten_after_thirty_days_and_the_signature_kept(p
     old, recent = Signature.objects.order_by("email")
     assert (old.ip_hash, old.network_hash) == ("", "")
     assert recent.ip_hash and recent.network_hash
+
+
+def test_closed_petitions_are_anonymised_after_the_retention_period_keeping_their_counts(petition, section, settings):
+    from stoptheharm.petitions.tests.factories import create_petition
+
+    settings.PETITION_ANONYMISE_AFTER_DAYS = 183
+    long_closed = create_petition(
+        parent=section, slug="long-closed", state=PetitionState.CLOSED, closes_at=timezone.now() - timedelta(days=200)
+    )
+    recently_closed = create_petition(
+        parent=section,
+        slug="recently-closed",
+        state=PetitionState.CLOSED,
+        closes_at=timezone.now() - timedelta(days=10),
+    )
+    for target in [long_closed, recently_closed, petition]:
+        Signature.objects.create(
+            petition=target, name="Amina Diallo", email=f"amina@{target.slug}.org", country="KE", language="en",
+            consents={}, secret="s", status=SignatureStatus.CONFIRMED, confirmed_at=timezone.now(), is_public=True,
+            ip_hash="a" * 64, network_hash="b" * 64,
+        )  # fmt: skip
+
+    assert services.anonymise_closed_petitions() == 1
+    assert services.anonymise_closed_petitions() == 0  # once only
+
+    erased = Signature.objects.get(petition=long_closed)
+    assert (erased.name, erased.is_public, erased.ip_hash, erased.network_hash) == ("", False, "", "")
+    assert "amina" not in erased.email
+    assert erased.anonymised_at is not None
+    assert petition_summary(long_closed).by_country == [("KE", 1)]
+    kept = Signature.objects.filter(name="Amina Diallo").values_list("petition__slug", flat=True)
+    assert sorted(kept) == sorted([recently_closed.slug, petition.slug])
