@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -64,25 +66,30 @@ def resend(request: HttpRequest, petition_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     """GET only shows a button: a mail scanner opening the link must not count a signature."""
-    if request.method == "GET":
-        return TemplateResponse(request, "petitions/confirm.html", {"token": token})
-    try:
-        signature = services.confirm_signature(token=token)
-    except InvalidToken:
-        return TemplateResponse(request, "petitions/invalid_link.html", status=404)
-    return TemplateResponse(request, "petitions/confirmed.html", {"petition": signature.petition.specific})
+    return _act_on_emailed_link(
+        request, token, ask="petitions/confirm.html", act=services.confirm_signature, done="petitions/confirmed.html"
+    )
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def manage(request: HttpRequest, token: str) -> HttpResponse:
+    return _act_on_emailed_link(
+        request, token, ask="petitions/manage.html", act=services.withdraw_signature, done="petitions/withdrawn.html"
+    )
+
+
+def _act_on_emailed_link(
+    request: HttpRequest, token: str, *, ask: str, act: Callable[..., Signature], done: str
+) -> HttpResponse:
+    """GET asks with a button, POST acts: links in e-mails change nothing by being opened."""
     if request.method == "GET":
-        return TemplateResponse(request, "petitions/manage.html", {"token": token})
+        return TemplateResponse(request, ask, {"token": token})
     try:
-        signature = services.withdraw_signature(token=token)
+        signature = act(token=token)
     except InvalidToken:
         return TemplateResponse(request, "petitions/invalid_link.html", status=404)
-    return TemplateResponse(request, "petitions/withdrawn.html", {"petition": signature.petition.specific})
+    return TemplateResponse(request, done, {"petition": signature.petition.specific})
 
 
 @never_cache

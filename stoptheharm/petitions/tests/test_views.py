@@ -289,3 +289,15 @@ def test_resending_to_a_confirmed_signer_sends_nothing(client, petition, django_
         client.post(confirm_path_from_email())
         client.post(f"/en/petitions/{petition.pk}/resend/", {"email": "amina@example.org"})
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_the_withdrawal_link_asks_then_withdraws(client, petition, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(sign_url(petition), VALID)
+    path = re.search(r"https?://[^/]+(/en/petitions/signature/\S+)", mail.outbox[-1].body).group(1)
+    assert "Withdraw my signature" in client.get(path).content.decode()
+    assert Signature.objects.get().status == SignatureStatus.PENDING
+    response = client.post(path)
+    assert "no longer counts" in response.content.decode()
+    assert Signature.objects.get().status == SignatureStatus.WITHDRAWN
