@@ -6,7 +6,7 @@ from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext, ngettext
 from django_countries import countries
@@ -73,6 +73,17 @@ def public_signers(petition: PetitionPage, *, limit: int = 50) -> list[PublicSig
         PublicSigner(name=public_name(name), country=countries.name(country), signed_on=confirmed_at.date())
         for name, country, confirmed_at in rows
     ]
+
+
+def published_petitions(*, language: str) -> QuerySet[PetitionPage]:
+    """Live, public petitions in one language, newest first."""
+    return (
+        PetitionPage.objects.live()
+        .public()
+        .filter(locale__language_code=language)
+        .order_by("-first_published_at")
+        .prefetch_related("targets")
+    )
 
 
 def counts_cache_key(petition_id: int) -> str:

@@ -14,7 +14,7 @@ from stoptheharm.core.clients import client_ip
 from stoptheharm.petitions import services
 from stoptheharm.petitions.models import PetitionPage
 from stoptheharm.petitions.normalisation import MAX_NAME_LENGTH, has_forbidden_characters
-from stoptheharm.petitions.selectors import petition_summary
+from stoptheharm.petitions.selectors import petition_summary, published_petitions
 
 
 class TargetOutput(serializers.Serializer):
@@ -60,17 +60,8 @@ def petition_representation(petition: PetitionPage, request: Request) -> dict:
     }
 
 
-def published_petitions():
-    return (
-        PetitionPage.objects.live()
-        .public()
-        .filter(locale__language_code=get_language())
-        .order_by("-first_published_at")
-    )
-
-
 def petition_for_slug(slug: str) -> PetitionPage:
-    petition = published_petitions().filter(slug=slug).first()
+    petition = published_petitions(language=get_language()).filter(slug=slug).first()
     if petition is None:
         raise Http404
     return petition
@@ -79,7 +70,7 @@ def petition_for_slug(slug: str) -> PetitionPage:
 class PetitionListApi(APIView):
     @extend_schema(responses=PetitionOutput(many=True), summary="Published petitions, newest first")
     def get(self, request: Request) -> Response:
-        petitions = published_petitions().prefetch_related("targets")
+        petitions = published_petitions(language=get_language())
         return Response([petition_representation(petition, request) for petition in petitions])
 
 
