@@ -188,3 +188,36 @@ class Signature(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_status_display()})"
+
+    @property
+    def is_counted(self) -> bool:
+        return self.status == SignatureStatus.CONFIRMED
+
+
+class SignatureCount(models.Model):
+    """How many confirmed signatures a petition has from one country, as of the last fold.
+
+    The true count is this plus the petition's unfolded `SignatureCountChange` rows. Signing never
+    writes here, so no row is locked by every signature of a surge (see `services.fold_signature_counts`).
+    """
+
+    petition = models.ForeignKey(PetitionPage, on_delete=models.CASCADE, related_name="+")
+    country = CountryField()
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["petition", "country"], name="one_count_per_country")]
+
+    def __str__(self) -> str:
+        return f"{self.country}: {self.count}"
+
+
+class SignatureCountChange(models.Model):
+    """A journal entry: one signature started (+1) or stopped (-1) counting; folded in batches."""
+
+    petition = models.ForeignKey(PetitionPage, on_delete=models.CASCADE, related_name="+")
+    country = CountryField()
+    change = models.SmallIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.country}: {self.change:+d}"

@@ -6,11 +6,12 @@ from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext, ngettext
 from django_countries import countries
 
+from stoptheharm.petitions.counting import confirmed_by_country
 from stoptheharm.petitions.limits import ADDRESS_HASH_RETENTION
 from stoptheharm.petitions.models import PetitionPage, Signature
 from stoptheharm.petitions.tokens import CONFIRMATION_VALIDITY
@@ -101,7 +102,7 @@ def next_milestone(total: int) -> int:
 def petition_summary(petition: PetitionPage) -> PetitionSummary:
     """Counts for the page; cached for a few seconds and dropped when a signature is confirmed."""
     by_country = cache.get_or_set(
-        counts_cache_key(petition.pk), lambda: _confirmed_by_country(petition.pk), COUNTS_TTL_SECONDS
+        counts_cache_key(petition.pk), lambda: confirmed_by_country(petition.pk), COUNTS_TTL_SECONDS
     )
     confirmed = sum(count for _code, count in by_country)
     total = confirmed + petition.imported_count
@@ -111,17 +112,6 @@ def petition_summary(petition: PetitionPage) -> PetitionSummary:
         goal=petition.goal or next_milestone(total),
         by_country=by_country,
     )
-
-
-def _confirmed_by_country(petition_id: int) -> list[tuple[str, int]]:
-    rows = (
-        Signature.objects.counted()
-        .filter(petition_id=petition_id)
-        .values("country")
-        .annotate(count=Count("id"))
-        .order_by("-count", "country")
-    )
-    return [(row["country"], row["count"]) for row in rows]
 
 
 @dataclass(frozen=True)

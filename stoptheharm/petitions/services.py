@@ -13,10 +13,16 @@ from wagtail.log_actions import log
 from stoptheharm.petitions import exports, limits, tokens
 from stoptheharm.petitions.consents import consent_record
 from stoptheharm.petitions.exports import Writable
-from stoptheharm.petitions.models import PetitionPage, PetitionState, Signature, SignatureStatus
+from stoptheharm.petitions.models import (
+    PetitionPage,
+    PetitionState,
+    Signature,
+    SignatureCountChange,
+    SignatureStatus,
+)
 from stoptheharm.petitions.normalisation import normalise_email
 from stoptheharm.petitions.selectors import counts_cache_key
-from stoptheharm.petitions.tasks import send_signature_email
+from stoptheharm.petitions.tasks import fold_counts, send_signature_email
 
 MAX_EMAILS_PER_SIGNATURE = 3
 
@@ -119,10 +125,8 @@ def confirm_signature(*, token: str) -> Signature:
     signature = _signature_for(*tokens.read_confirmation_token(token))
     if signature.confirmed_at is None and signature.status in {SignatureStatus.PENDING, SignatureStatus.HELD}:
         signature.confirmed_at = timezone.now()
-        if signature.status == SignatureStatus.PENDING:
-            signature.status = SignatureStatus.CONFIRMED
-        signature.save(update_fields=["status", "confirmed_at"])
-        _forget_counts(signature.petition_id)
+        status = SignatureStatus.CONFIRMED if signature.status == SignatureStatus.PENDING else SignatureStatus.HELD
+        _change_status(signature, status, "confirmed_at")
     return signature
 
 
@@ -135,9 +139,7 @@ def release_signature(*, signature_id: int, user: AbstractBaseUser | None = None
     """Staff let a held signature through: it counts if its owner confirmed, else it waits for them."""
     signature = Signature.objects.select_for_update().get(pk=signature_id)
     if signature.status == SignatureStatus.HELD:
-        signature.status = SignatureStatus.CONFIRMED if signature.confirmed_at else SignatureStatus.PENDING
-        signature.save(update_fields=["status"])
-        _forget_counts(signature.petition_id)
+        _change_status(signature, SignatureStatus.CONFIRMED if signature.confirmed_at else SignatureStatus.PENDING)
         log(instance=signature, action=RELEASE_LOG_ACTION, user=user)
     return signature
 
@@ -147,9 +149,7 @@ def invalidate_signature(*, signature_id: int, user: AbstractBaseUser | None = N
     """Staff rule a signature fraudulent: it stops counting at once, and the decision is logged."""
     signature = Signature.objects.select_for_update().get(pk=signature_id)
     if signature.status != SignatureStatus.INVALIDATED:
-        signature.status = SignatureStatus.INVALIDATED
-        signature.save(update_fields=["status"])
-        _forget_counts(signature.petition_id)
+        _change_status(signature, SignatureStatus.INVALIDATED)
         log(instance=signature, action=INVALIDATE_LOG_ACTION, user=user)
     return signature
 
@@ -159,9 +159,7 @@ def withdraw_signature(*, token: str) -> Signature:
     """The signer takes their signature back; it stops counting at once."""
     signature = _signature_for(*tokens.read_management_token(token))
     if signature.status in {SignatureStatus.PENDING, SignatureStatus.CONFIRMED, SignatureStatus.HELD}:
-        signature.status = SignatureStatus.WITHDRAWN
-        signature.save(update_fields=["status"])
-        _forget_counts(signature.petition_id)
+        _change_status(signature, SignatureStatus.WITHDRAWN)
     return signature
 
 
@@ -229,5 +227,24 @@ def _signature_for(signature_id: int, secret: str) -> Signature:
     return signature
 
 
-def _forget_counts(petition_id: int) -> None:
-    transaction.on_commit(lambda: cache.delete(counts_cache_key(petition_id)))
+def _change_status(signature: Signature, status: str, *other_fields: str) -> None:
+    """The one way a signature's status changes: when it starts or stops counting, the journal says so."""
+    was_counted = signature.is_counted
+    signature.status = status
+    signature.save(update_fields=["status", *other_fields])
+    if signature.is_counted != was_counted:
+        SignatureCountChange.objects.create(
+            petition_id=signature.petition_id, country=signature.country, change=1 if signature.is_counted else -1
+        )
+        petition_id = signature.petition_id
+        transaction.on_commit(lambda: _counts_changed(petition_id))
+
+
+FOLD_DEBOUNCE_SECONDS = 2
+
+
+def _counts_changed(petition_id: int) -> None:
+    """Show the new count at once, and have the journal folded soon (once, however many changes come)."""
+    cache.delete(counts_cache_key(petition_id))
+    if cache.add("petitions:fold-queued", True, timeout=FOLD_DEBOUNCE_SECONDS):
+        fold_counts.enqueue()

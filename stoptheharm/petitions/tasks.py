@@ -1,5 +1,6 @@
 from django.tasks import task
 
+from stoptheharm.petitions.counting import fold_signature_counts
 from stoptheharm.petitions.emails import signature_email
 from stoptheharm.petitions.models import Signature
 
@@ -11,3 +12,9 @@ def send_signature_email(*, signature_id: int, kind: str) -> None:
     if signature is None:  # erased before the worker got to it
         return
     signature_email(signature, kind).send()
+
+
+@task()
+def fold_counts() -> None:
+    """Fold the journal of count changes into the per-country counts."""
+    fold_signature_counts()

@@ -1,7 +1,8 @@
 from django.utils import timezone
 from wagtail.models import Page
 
-from stoptheharm.petitions.models import PetitionPage, PetitionState, PetitionTarget
+from stoptheharm.petitions import services, tokens
+from stoptheharm.petitions.models import PetitionPage, PetitionState, PetitionTarget, Signature, SignatureStatus
 
 
 def create_petition(*, parent: Page, slug: str = "treat-drug-use-as-health", **fields) -> PetitionPage:
@@ -24,3 +25,18 @@ def create_petition(*, parent: Page, slug: str = "treat-drug-use-as-health", **f
 
 def closed_fields() -> dict:
     return {"state": PetitionState.CLOSED, "closes_at": timezone.now()}
+
+
+def add_signature(
+    petition: PetitionPage, email: str, *, name: str = "Amina Diallo", status: str = SignatureStatus.CONFIRMED, **fields
+) -> Signature:
+    """A stored signature. A confirmed one is confirmed through the service, so it counts as in life."""
+    values = {"country": "PT", "language": "en", "consents": {"processing": {"version": "2026-11-22"}}}
+    stored_status = SignatureStatus.PENDING if status == SignatureStatus.CONFIRMED else status
+    signature = Signature.objects.create(
+        petition=petition, name=name, email=email, status=stored_status, secret=tokens.new_secret(), **(values | fields)
+    )
+    if status == SignatureStatus.CONFIRMED:
+        services.confirm_signature(token=tokens.confirmation_token(signature.pk, signature.secret))
+        signature.refresh_from_db()
+    return signature

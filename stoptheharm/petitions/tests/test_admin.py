@@ -10,6 +10,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 from stoptheharm.petitions.exports import neutralise
 from stoptheharm.petitions.models import Signature, SignatureStatus
 from stoptheharm.petitions.services import EXPORT_LOG_ACTION
+from stoptheharm.petitions.tests.factories import add_signature
 
 PASSWORD = "a long passphrase for tests"
 
@@ -21,14 +22,6 @@ def staff(username: str, *, can_export: bool):
     if can_export:
         user.user_permissions.add(Permission.objects.get(codename="export_signatures"))
     return user
-
-
-def add_signature(petition, email, *, name="Amina Diallo", status=SignatureStatus.CONFIRMED, **fields):
-    confirmed_at = fields.pop("confirmed_at", timezone.now() if status == SignatureStatus.CONFIRMED else None)
-    values = {"country": "PT", "language": "en", "consents": {"processing": {"version": "2026-11-22"}}, "secret": email}
-    return Signature.objects.create(
-        petition=petition, name=name, email=email, status=status, confirmed_at=confirmed_at, **(values | fields)
-    )
 
 
 @pytest.mark.parametrize(

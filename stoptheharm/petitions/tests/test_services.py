@@ -12,6 +12,7 @@ from stoptheharm.petitions import services, tokens
 from stoptheharm.petitions.models import PetitionState, Signature, SignatureStatus
 from stoptheharm.petitions.normalisation import normalise_email
 from stoptheharm.petitions.selectors import next_milestone, petition_summary
+from stoptheharm.petitions.tests.factories import add_signature, create_petition
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -204,8 +205,6 @@ def test_signatures_never_confirmed_are_deleted_once_their_link_expires(petition
 
 
 def test_no_address_is_stored_only_keyed_hashes_different_for_each_petition(petition, section):
-    from stoptheharm.petitions.tests.factories import create_petition
-
     other = create_petition(parent=section, slug="other")
     sign(petition, ip_address="203.0.113.9")
     sign(other, ip_address="203.0.113.9")
@@ -256,8 +255,6 @@ def test_a_released_signature_not_yet_confirmed_waits_for_its_owner(petition):
 
 
 def test_the_email_limit_spans_petitions(petition, section, settings):
-    from stoptheharm.petitions.tests.factories import create_petition
-
     settings.PETITION_LIMITS = settings.PETITION_LIMITS | {"per_email": 2}
     petitions = [petition, *(create_petition(parent=section, slug=f"p{n}") for n in range(2))]
     for target in petitions:
@@ -282,8 +279,6 @@ def test_address_hashes_are_forgotten_after_thirty_days_and_the_signature_kept(p
 
 
 def test_closed_petitions_are_anonymised_after_the_retention_period_keeping_their_counts(petition, section, settings):
-    from stoptheharm.petitions.tests.factories import create_petition
-
     settings.PETITION_ANONYMISE_AFTER_DAYS = 183
     long_closed = create_petition(
         parent=section, slug="long-closed", state=PetitionState.CLOSED, closes_at=timezone.now() - timedelta(days=200)
@@ -295,11 +290,8 @@ def test_closed_petitions_are_anonymised_after_the_retention_period_keeping_thei
         closes_at=timezone.now() - timedelta(days=10),
     )
     for target in [long_closed, recently_closed, petition]:
-        Signature.objects.create(
-            petition=target, name="Amina Diallo", email=f"amina@{target.slug}.org", country="KE", language="en",
-            consents={}, secret="s", status=SignatureStatus.CONFIRMED, confirmed_at=timezone.now(), is_public=True,
-            ip_hash="a" * 64, network_hash="b" * 64,
-        )  # fmt: skip
+        add_signature(target, f"amina@{target.slug}.org", country="KE", is_public=True, ip_hash="a" * 64,
+                      network_hash="b" * 64)  # fmt: skip
 
     assert services.anonymise_closed_petitions() == 1
     assert services.anonymise_closed_petitions() == 0  # once only
