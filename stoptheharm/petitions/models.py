@@ -213,11 +213,11 @@ class SignatureCount(models.Model):
 
 
 class SignatureCountChange(models.Model):
-    """A journal entry: one signature started (+1) or stopped (-1) counting; folded in batches."""
+    """A journal entry: signatures started (+) or stopped (-) counting; folded in batches."""
 
     petition = models.ForeignKey(PetitionPage, on_delete=models.CASCADE, related_name="+")
     country = CountryField()
-    change = models.SmallIntegerField()
+    change = models.IntegerField()
 
     def __str__(self) -> str:
         return f"{self.country}: {self.change:+d}"

@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('country', django_countries.fields.CountryField(max_length=2)),
-                ('change', models.SmallIntegerField()),
+                ('change', models.IntegerField()),
                 ('petition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='petitions.petitionpage')),
             ],
         ),
