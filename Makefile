@@ -66,8 +66,9 @@ format: $(TEST_STAMP) ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: $(RUN_STAMP) ## Run the benchmarks (results in docs/benchmarks.md)
-	@echo "No benchmark yet: the petitions issue lands the first one (signing under load)."
+bench: $(TEST_STAMP) ## Run the surge benchmark on production's setup (results in docs/benchmarks.md)
+	scripts/install-system-packages bench
+	$(PY) bench/surge.py
 
 lock: $(PY) ## Re-resolve every dependency and rewrite requirements/constraints.txt
 	rm -rf .venv-lock && $$(scripts/find-python) -m venv .venv-lock

@@ -2,7 +2,7 @@ import socket
 
 import pytest
 from aiosmtpd.controller import Controller
-from django.core.cache import cache
+from django.core.cache import caches
 from wagtail.models import Site
 
 from stoptheharm.pages.demo import load_demo_site
@@ -42,5 +42,6 @@ def smtp_server():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: ids can be reused once a test's transaction is rolled back."""
-    cache.clear()
+    """Each test starts with empty caches: ids can be reused once a test's transaction is rolled back."""
+    for cache in caches.all():
+        cache.clear()

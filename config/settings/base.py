@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.cache.UpdateCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "stoptheharm.core.middleware.admin_content_security_policy",
     "stoptheharm.core.middleware.permissions_policy",
@@ -61,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "stoptheharm.core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.cache.FetchFromCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -96,8 +98,20 @@ DATABASES = {
         conn_max_age=CONN_MAX_AGE,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Wagtail's search index uses PostgreSQL's full-text fields, which need this app's registrations.
+    INSTALLED_APPS.append("django.contrib.postgres")
 
-CACHES = env.cache_config(os.environ.get("REDIS_URL"))
+CACHES = {
+    **env.cache_config(os.environ.get("REDIS_URL")),
+    # Each process's own memory, for what is read on every request of a surge and may be a moment
+    # old: whole public pages (no reader needs a count fresher than a few seconds) and the petition
+    # that signatures are sent to.
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
+}
+CACHE_MIDDLEWARE_ALIAS = "local"
+CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
+CACHE_MIDDLEWARE_SECONDS = env.env_int("PAGE_CACHE_SECONDS", 2)
 
 # E-mail: files under var/mail by default, so nothing leaves the machine by accident.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Stop the Harm <no-reply@localhost>")

@@ -11,4 +11,8 @@ from config.settings.base import *  # noqa: F403
 DEBUG = False  # pages render as visitors see them; the secret key was still made the embedded way
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
+}
+CACHE_MIDDLEWARE_SECONDS = 0  # each test sees its own changes at once; test_page_cache turns it on

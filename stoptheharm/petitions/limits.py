@@ -10,8 +10,9 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.crypto import salted_hmac
+
+from stoptheharm.core import counters
 
 ADDRESS_HASH_RETENTION = timedelta(days=30)
 IPV4_NETWORK_PREFIX = 24
@@ -39,22 +40,14 @@ def is_over_signing_limits(*, petition_id: int, ip_hash: str, email: str) -> boo
     limits = settings.PETITION_LIMITS
     window = limits["window_seconds"]
     email_key = salted_hmac("stoptheharm.petitions.email", email, algorithm="sha256").hexdigest()
-    by_address = _count_attempt(f"ip:{petition_id}:{ip_hash}", window)
-    by_email = _count_attempt(f"email:{email_key}", window)
+    bucket = int(time.time() // window)
+    by_address, by_email = counters.increment(
+        [f"petitions:limit:ip:{petition_id}:{ip_hash}:{bucket}", f"petitions:limit:email:{email_key}:{bucket}"],
+        timeout=window + 60,
+    )
     return by_address > limits["per_ip"] or by_email > limits["per_email"]
 
 
 def seconds_until_window_ends() -> int:
     window = settings.PETITION_LIMITS["window_seconds"]
     return window - int(time.time()) % window
-
-
-def _count_attempt(key: str, window_seconds: int) -> int:
-    """Fixed-window counter in the cache (Redis in production, so every worker shares it)."""
-    bucket = f"petitions:limit:{key}:{int(time.time() // window_seconds)}"
-    cache.add(bucket, 0, timeout=window_seconds + 60)
-    try:
-        return cache.incr(bucket)
-    except ValueError:  # expired between add and incr
-        cache.set(bucket, 1, timeout=window_seconds + 60)
-        return 1

@@ -177,6 +177,7 @@ class Signature(models.Model):
     )
 
     objects = SignatureQuerySet.as_manager()
+    wagtail_reference_index_ignore = True  # Wagtail would index every signature's link to its petition
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["petition", "email"], name="one_signature_per_address")]
@@ -205,6 +206,8 @@ class SignatureCount(models.Model):
     country = CountryField()
     count = models.IntegerField(default=0)
 
+    wagtail_reference_index_ignore = True
+
     class Meta:
         constraints = [models.UniqueConstraint(fields=["petition", "country"], name="one_count_per_country")]
 
@@ -218,6 +221,8 @@ class SignatureCountChange(models.Model):
     petition = models.ForeignKey(PetitionPage, on_delete=models.CASCADE, related_name="+")
     country = CountryField()
     change = models.IntegerField()
+
+    wagtail_reference_index_ignore = True
 
     def __str__(self) -> str:
         return f"{self.country}: {self.change:+d}"

@@ -5,7 +5,7 @@ from datetime import date
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext, ngettext
@@ -16,7 +16,7 @@ from stoptheharm.petitions.limits import ADDRESS_HASH_RETENTION
 from stoptheharm.petitions.models import PetitionPage, Signature
 from stoptheharm.petitions.tokens import CONFIRMATION_VALIDITY
 
-COUNTS_TTL_SECONDS = 5
+COUNTS_TTL_SECONDS = 3  # with the page cache's 2 seconds, a displayed count is at most 5 seconds old
 MILESTONE_BASE = 10
 
 
@@ -85,6 +85,29 @@ def published_petitions(*, language: str) -> QuerySet[PetitionPage]:
         .order_by("-first_published_at")
         .prefetch_related("targets")
     )
+
+
+SIGNING_LOOKUP_SECONDS = 2
+
+
+def petition_for_signing(*, pk: int | None = None, slug: str | None = None, language: str = "") -> PetitionPage | None:
+    """The live, public petition a signature is sent to (by id, or by slug in a language), or None.
+
+    Remembered for a moment in this process's memory: in a surge every request names the same
+    petition, and the page tree need not be walked for each. An editor's change (closing the
+    petition early) reaches the signing path within those two seconds.
+    """
+    key = f"petitions:signing:{pk}:{slug}:{language}"
+    found = caches["local"].get(key, default=False)
+    if found is False:
+        petitions = PetitionPage.objects.live().public()
+        found = (
+            petitions.filter(pk=pk) if pk is not None else petitions.filter(slug=slug, locale__language_code=language)
+        ).first()
+        if found is not None:
+            found.canonical  # noqa: B018  # resolved once, kept with the petition
+        caches["local"].set(key, found, SIGNING_LOOKUP_SECONDS)
+    return found
 
 
 def counts_cache_key(petition_id: int) -> str:

@@ -84,16 +84,17 @@ def sign_petition(
         status=SignatureStatus.HELD if over_limits or looks_automated else SignatureStatus.PENDING,
         ip_hash=ip_hash,
         network_hash=limits.network_hash(petition.pk, ip_address),
+        emails_sent=1,
     )
-    signature.full_clean(validate_unique=False, validate_constraints=False)
+    # The petition was just looked up, and the database's constraints check the rest.
+    signature.full_clean(exclude=["petition"], validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic():
             signature.save()
-        kind = EmailKind.CONFIRM
     except IntegrityError:  # the database's unique constraint settles concurrent attempts
-        signature = Signature.objects.get(petition=petition, email=address)
-        kind = EmailKind.ALREADY_SIGNED
-    _email_signer(signature, kind)
+        _email_signer(Signature.objects.get(petition=petition, email=address), EmailKind.ALREADY_SIGNED)
+    else:
+        _enqueue_email(signature.pk, EmailKind.CONFIRM)
 
 
 def resend_confirmation(*, petition: PetitionPage, email: str, ip_address: str) -> None:
@@ -116,7 +117,11 @@ def _email_signer(signature: Signature, kind: str) -> None:
         emails_sent=F("emails_sent") + 1
     )
     if allowed:
-        transaction.on_commit(lambda: send_signature_email.enqueue(signature_id=signature.pk, kind=kind))
+        _enqueue_email(signature.pk, kind)
+
+
+def _enqueue_email(signature_id: int, kind: str) -> None:
+    transaction.on_commit(lambda: send_signature_email.enqueue(signature_id=signature_id, kind=kind))
 
 
 @transaction.atomic

@@ -12,17 +12,22 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from stoptheharm.core.clients import client_ip
+from stoptheharm.core.csrf import public_form
 from stoptheharm.petitions import services
 from stoptheharm.petitions.forms import ResendForm, SignatureForm
 from stoptheharm.petitions.models import PetitionPage, Signature
+from stoptheharm.petitions.selectors import petition_for_signing
 from stoptheharm.petitions.tokens import InvalidToken
 
 
 @never_cache
+@public_form
 @require_POST
 @sensitive_post_parameters("name", "email")
 def sign(request: HttpRequest, petition_id: int) -> HttpResponse:
-    petition = get_object_or_404(PetitionPage.objects.live().public(), pk=petition_id)
+    petition = petition_for_signing(pk=petition_id)
+    if petition is None:
+        raise Http404
     form = SignatureForm(request.POST)
     if form.is_valid():
         try:
@@ -48,6 +53,7 @@ def thank_you(request: HttpRequest, petition_id: int) -> HttpResponse:
 
 
 @never_cache
+@public_form
 @require_POST
 @sensitive_post_parameters("email")
 def resend(request: HttpRequest, petition_id: int) -> HttpResponse:
@@ -63,6 +69,7 @@ def resend(request: HttpRequest, petition_id: int) -> HttpResponse:
 
 
 @never_cache
+@public_form
 @require_http_methods(["GET", "POST"])
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     """GET only shows a button: a mail scanner opening the link must not count a signature."""
@@ -72,6 +79,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @never_cache
+@public_form
 @require_http_methods(["GET", "POST"])
 def manage(request: HttpRequest, token: str) -> HttpResponse:
     return _act_on_emailed_link(

@@ -7,14 +7,13 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_seriali
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from stoptheharm.core.clients import client_ip
 from stoptheharm.petitions import services
 from stoptheharm.petitions.models import PetitionPage
 from stoptheharm.petitions.normalisation import MAX_NAME_LENGTH, has_forbidden_characters
-from stoptheharm.petitions.selectors import petition_summary, published_petitions
+from stoptheharm.petitions.selectors import petition_for_signing, petition_summary, published_petitions
 
 
 class TargetOutput(serializers.Serializer):
@@ -102,15 +101,7 @@ class SignatureInput(serializers.Serializer):
 PENDING = inline_serializer("SignaturePending", {"status": serializers.CharField(default="pending_confirmation")})
 
 
-class SignatureThrottle(AnonRateThrottle):
-    """A coarse guard for the endpoint; the petition limits below do the real work."""
-
-    rate = "600/minute"
-
-
 class PetitionSignApi(APIView):
-    throttle_classes = [SignatureThrottle]
-
     @extend_schema(
         request=SignatureInput,
         responses={
@@ -123,7 +114,9 @@ class PetitionSignApi(APIView):
         summary="Sign a petition (the signer confirms by e-mail)",
     )
     def post(self, request: Request, slug: str) -> Response:
-        petition = petition_for_slug(slug)
+        petition = petition_for_signing(slug=slug, language=get_language())
+        if petition is None:
+            raise Http404
         serializer = SignatureInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
