@@ -39,8 +39,8 @@ def is_over_signing_limits(*, petition_id: int, ip_hash: str, email: str) -> boo
     limits = settings.PETITION_LIMITS
     window = limits["window_seconds"]
     email_key = salted_hmac("stoptheharm.petitions.email", email, algorithm="sha256").hexdigest()
-    by_address = _count_attempt(f"ip:{petition_id}:{ip_hash}", window)
-    by_email = _count_attempt(f"email:{email_key}", window)
+    by_address = count_attempt(f"ip:{petition_id}:{ip_hash}", window)
+    by_email = count_attempt(f"email:{email_key}", window)
     return by_address > limits["per_ip"] or by_email > limits["per_email"]
 
 
@@ -49,7 +49,7 @@ def seconds_until_window_ends() -> int:
     return window - int(time.time()) % window
 
 
-def _count_attempt(key: str, window_seconds: int) -> int:
+def count_attempt(key: str, window_seconds: int) -> int:
     """Fixed-window counter in the cache (Redis in production, so every worker shares it)."""
     bucket = f"petitions:limit:{key}:{int(time.time() // window_seconds)}"
     cache.add(bucket, 0, timeout=window_seconds + 60)

@@ -12,7 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from stoptheharm.core.clients import client_ip
-from stoptheharm.petitions import services
+from stoptheharm.petitions import challenge, services
 from stoptheharm.petitions.forms import ResendForm, SignatureForm
 from stoptheharm.petitions.models import PetitionPage, Signature
 from stoptheharm.petitions.tokens import InvalidToken
@@ -23,12 +23,15 @@ from stoptheharm.petitions.tokens import InvalidToken
 @sensitive_post_parameters("name", "email")
 def sign(request: HttpRequest, petition_id: int) -> HttpResponse:
     petition = get_object_or_404(PetitionPage.objects.live().public(), pk=petition_id)
-    form = SignatureForm(request.POST)
+    canonical = petition.canonical  # the default-language original keeps the counts and the attack counter
+    form = SignatureForm(request.POST, challenge=challenge.is_on(petition=canonical))
     if form.is_valid():
         try:
-            if not form.is_bot:
+            if form.is_bot:
+                challenge.record_caught_submission(petition_id=canonical.pk)
+            else:
                 services.sign_petition(
-                    petition=petition.canonical,
+                    petition=canonical,
                     language=get_language(),
                     ip_address=client_ip(request),
                     looks_automated=form.looks_automated,
@@ -38,6 +41,8 @@ def sign(request: HttpRequest, petition_id: int) -> HttpResponse:
             form.add_error(None, _("This petition has closed."))
         else:
             return redirect("petitions:thank-you", petition_id=petition.pk)
+    elif form.has_error("challenge"):
+        challenge.record_caught_submission(petition_id=canonical.pk)
     return petition.serve(request, form=form)
 
 
