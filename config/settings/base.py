@@ -207,6 +207,14 @@ PETITION_LIMITS = {
     "min_seconds_to_fill": env.env_int("PETITION_MIN_SECONDS_TO_FILL", 2),  # faster than a person can type
 }
 
+# Under attack the signing form asks a short question (petitions/challenge.py): on once more than `threshold`
+# submissions to one petition are held or caught within `window_seconds`, off `cooldown_seconds` after the last time.
+PETITION_CHALLENGE = {
+    "threshold": env.env_int("PETITION_CHALLENGE_THRESHOLD", 30),
+    "window_seconds": env.env_int("PETITION_CHALLENGE_WINDOW_SECONDS", 600),
+    "cooldown_seconds": env.env_int("PETITION_CHALLENGE_COOLDOWN_SECONDS", 3600),
+}
+
 # Signers' names and addresses are erased this long after a petition closes (the counts remain).
 PETITION_ANONYMISE_AFTER_DAYS = env.env_int("PETITION_ANONYMISE_AFTER_DAYS", 183)
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from stoptheharm.petitions import consents
+from stoptheharm.petitions.challenge import is_answered, new_question
 from stoptheharm.petitions.normalisation import MAX_NAME_LENGTH, has_forbidden_characters
 
 STARTED_SALT = "stoptheharm.petitions.form-started"
@@ -22,6 +23,24 @@ def started_stamp(moment: float | None = None) -> str:
 def country_choices() -> list[tuple[str, str]]:
     """ISO 3166 countries, named and sorted in the page's language."""
     return [("", _("Choose your country")), *((code, str(name)) for code, name in countries)]
+
+
+class AnswerInput(forms.TextInput):
+    """Shows an empty box whatever was sent: a form sent back asks a new question."""
+
+    def format_value(self, value: Any) -> None:
+        return None
+
+
+class QuestionTokenInput(forms.HiddenInput):
+    """Carries the token of the question shown now, not of the one that was answered."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def format_value(self, value: Any) -> str:
+        return self.token
 
 
 class SignatureForm(forms.Form):
@@ -40,9 +59,29 @@ class SignatureForm(forms.Form):
     website = forms.CharField(required=False, label=_("Leave this field empty"))
     started = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, challenge: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["started"].initial = started_stamp()
+        if challenge:
+            self._add_challenge()
+
+    def _add_challenge(self) -> None:
+        """The question asked while the petition is under attack; the token is cleaned before the answer."""
+        question = new_question()
+        self.fields["challenge_token"] = forms.CharField(required=False, widget=QuestionTokenInput(question.token))
+        self.fields["challenge"] = forms.CharField(
+            label=question.text,
+            help_text=_("A check that a person is signing: type the answer in digits."),
+            max_length=10,
+            widget=AnswerInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            error_messages={"required": _("Please answer the question.")},
+        )
+
+    def clean_challenge(self) -> str:
+        answer = self.cleaned_data["challenge"]
+        if not is_answered(token=self.cleaned_data.get("challenge_token", ""), answer=answer):
+            raise ValidationError(_("That was not the answer, or the question had expired. Please answer this one."))
+        return answer
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()

@@ -40,14 +40,16 @@ def is_over_signing_limits(*, petition_id: int, ip_hash: str, email: str) -> boo
     limits = settings.PETITION_LIMITS
     window = limits["window_seconds"]
     email_key = salted_hmac("stoptheharm.petitions.email", email, algorithm="sha256").hexdigest()
-    bucket = int(time.time() // window)
-    by_address, by_email = counters.increment(
-        [f"petitions:limit:ip:{petition_id}:{ip_hash}:{bucket}", f"petitions:limit:email:{email_key}:{bucket}"],
-        timeout=window + 60,
-    )
+    by_address, by_email = count_attempts([f"ip:{petition_id}:{ip_hash}", f"email:{email_key}"], window)
     return by_address > limits["per_ip"] or by_email > limits["per_email"]
 
 
 def seconds_until_window_ends() -> int:
     window = settings.PETITION_LIMITS["window_seconds"]
     return window - int(time.time()) % window
+
+
+def count_attempts(keys: list[str], window_seconds: int) -> list[int]:
+    """Fixed-window counters in the cache (Redis in production, so every worker shares them)."""
+    bucket = int(time.time() // window_seconds)
+    return counters.increment([f"petitions:limit:{key}:{bucket}" for key in keys], timeout=window_seconds + 60)

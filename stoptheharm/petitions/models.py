@@ -24,6 +24,12 @@ class PetitionState(models.TextChoices):
     DELIVERED = "delivered", _("Delivered")
 
 
+class ChallengeMode(models.TextChoices):
+    AUTO = "auto", _("Only while the petition is under attack")
+    ALWAYS = "always", _("Always")
+    NEVER = "never", _("Never")
+
+
 class PetitionPage(Page):
     """A petition to one or more targets; supporters sign it through the form on the page."""
 
@@ -52,6 +58,15 @@ class PetitionPage(Page):
     imported_count_label = models.CharField(
         max_length=120, blank=True, help_text=_("Where the imported signatures come from, e.g. 'signed on paper'.")
     )
+    challenge = models.CharField(
+        max_length=6,
+        choices=ChallengeMode,
+        default=ChallengeMode.AUTO,
+        help_text=_(
+            "A short question signers answer before signing, to slow down automated submissions. By default it "
+            "is asked only while many submissions to this petition are being held or caught as automated."
+        ),
+    )
     share_text = models.CharField(
         max_length=280, blank=True, help_text=_("The message suggested when supporters share the petition.")
     )
@@ -75,6 +90,7 @@ class PetitionPage(Page):
                 FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
                 FieldPanel("goal"),
                 FieldRowPanel([FieldPanel("imported_count"), FieldPanel("imported_count_label")]),
+                FieldPanel("challenge"),
             ],
             heading=_("Signing"),
         ),
@@ -96,14 +112,15 @@ class PetitionPage(Page):
         ]
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from stoptheharm.petitions.forms import SignatureForm  # forms import these models
+        from stoptheharm.petitions import challenge  # these modules import the models
+        from stoptheharm.petitions.forms import SignatureForm
         from stoptheharm.petitions.selectors import petition_summary, public_signers, share_links
 
         context = super().get_context(request, *args, **kwargs)
         context["summary"] = petition_summary(self.canonical)
         context["signers"] = public_signers(self.canonical)
         context["share_links"] = share_links(self, request)
-        context["form"] = kwargs.get("form") or SignatureForm()
+        context["form"] = kwargs.get("form") or SignatureForm(challenge=challenge.is_on(petition=self.canonical))
         return context
 
     @cached_property

@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from stoptheharm.petitions import exports, limits, tokens
+from stoptheharm.petitions import challenge, exports, limits, tokens
 from stoptheharm.petitions.consents import consent_record
 from stoptheharm.petitions.exports import Writable
 from stoptheharm.petitions.models import (
@@ -56,19 +56,24 @@ def sign_petition(
     ip_address: str,
     looks_automated: bool = False,
     hold_over_limits: bool = True,
+    hold: bool = False,
 ) -> None:
     """Record a pending signature and e-mail its confirmation link.
 
     Returns nothing on purpose: a new address and one that already signed look the same to the
     caller; only the mailbox's owner learns which it was, from the e-mail. A signature over the
     limits, or from a form filled in faster than a person types, is held for staff the same way
-    (or, for API clients, which can wait and retry, refused with OverLimit).
+    (or, for API clients, which can wait and retry, refused with OverLimit), and counts towards
+    switching the petition's challenge on. `hold` holds it whatever else (the API while the
+    challenge is on); that alone is not counted, so the challenge cannot keep itself on.
     """
     if not petition.is_open_for_signing:
         raise PetitionClosed(petition.pk)
     address = normalise_email(email)
     ip_hash = limits.address_hash(petition.pk, ip_address)
     over_limits = limits.is_over_signing_limits(petition_id=petition.pk, ip_hash=ip_hash, email=address)
+    if over_limits or looks_automated:
+        challenge.record_caught_submission(petition_id=petition.pk)
     if over_limits and not hold_over_limits:
         raise OverLimit(retry_after=limits.seconds_until_window_ends())
     signature = Signature(
@@ -81,7 +86,7 @@ def sign_petition(
         wants_updates=wants_updates,
         consents=consent_record(is_public=is_public, wants_updates=wants_updates),
         secret=tokens.new_secret(),
-        status=SignatureStatus.HELD if over_limits or looks_automated else SignatureStatus.PENDING,
+        status=SignatureStatus.HELD if over_limits or looks_automated or hold else SignatureStatus.PENDING,
         ip_hash=ip_hash,
         network_hash=limits.network_hash(petition.pk, ip_address),
         emails_sent=1,

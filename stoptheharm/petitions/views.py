@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from stoptheharm.core.clients import client_ip
 from stoptheharm.core.csrf import public_form
-from stoptheharm.petitions import services
+from stoptheharm.petitions import challenge, services
 from stoptheharm.petitions.forms import ResendForm, SignatureForm
 from stoptheharm.petitions.models import PetitionPage, Signature
 from stoptheharm.petitions.selectors import petition_for_signing
@@ -28,12 +28,15 @@ def sign(request: HttpRequest, petition_id: int) -> HttpResponse:
     petition = petition_for_signing(pk=petition_id)
     if petition is None:
         raise Http404
-    form = SignatureForm(request.POST)
+    canonical = petition.canonical  # the default-language original keeps the counts and the attack counter
+    form = SignatureForm(request.POST, challenge=challenge.is_on(petition=canonical))
     if form.is_valid():
         try:
-            if not form.is_bot:
+            if form.is_bot:
+                challenge.record_caught_submission(petition_id=canonical.pk)
+            else:
                 services.sign_petition(
-                    petition=petition.canonical,
+                    petition=canonical,
                     language=get_language(),
                     ip_address=client_ip(request),
                     looks_automated=form.looks_automated,
@@ -43,6 +46,8 @@ def sign(request: HttpRequest, petition_id: int) -> HttpResponse:
             form.add_error(None, _("This petition has closed."))
         else:
             return redirect("petitions:thank-you", petition_id=petition.pk)
+    elif form.has_error("challenge"):
+        challenge.record_caught_submission(petition_id=canonical.pk)
     return petition.serve(request, form=form)
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from wagtail.models import Site
 
+from stoptheharm.petitions import challenge
 from stoptheharm.petitions.models import Signature, SignatureStatus
 from stoptheharm.petitions.tests.factories import closed_fields, create_petition
 
@@ -119,6 +120,36 @@ def test_a_spoofed_forwarded_for_does_not_escape_the_limit(client, petition, set
     assert codes == [202, 202, 429]
 
 
+def switch_challenge_on(petition, settings) -> None:
+    settings.PETITION_CHALLENGE = {"threshold": 3, "window_seconds": 600, "cooldown_seconds": 3600}
+    for _ in range(4):
+        challenge.record_caught_submission(petition_id=petition.pk)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("under_attack", "stored_as"), [(True, SignatureStatus.HELD), (False, SignatureStatus.PENDING)]
+)
+def test_while_the_challenge_is_on_signatures_are_held_with_the_same_answer(
+    client, petition, settings, under_attack, stored_as, django_capture_on_commit_callbacks
+):
+    if under_attack:
+        switch_challenge_on(petition, settings)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, petition.slug, SIGNATURE)
+    assert (response.status_code, response.json()) == (202, {"status": "pending_confirmation"})
+    assert Signature.objects.get().status == stored_as
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_while_the_challenge_is_on_the_limits_still_answer_429(client, petition, settings):
+    switch_challenge_on(petition, settings)
+    settings.PETITION_LIMITS = settings.PETITION_LIMITS | {"per_ip": 2}
+    codes = [post(client, petition.slug, SIGNATURE | {"email": f"p{n}@example.org"}).status_code for n in range(3)]
+    assert codes == [202, 202, 429]
+
+
 @pytest.mark.django_db
 def test_the_openapi_schema_describes_the_endpoints(client):
     response = client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
@@ -130,6 +161,7 @@ def test_the_openapi_schema_describes_the_endpoints(client):
     )
     sign = schema["paths"]["/api/v1/petitions/{slug}/signatures/"]["post"]
     assert {"202", "400", "409", "429"} <= set(sign["responses"])
+    assert "held for staff review" in sign["description"]
     assert all(path.startswith("/api/v1/") for path in schema["paths"])  # nothing internal is documented
 
 

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from stoptheharm.core.clients import client_ip
-from stoptheharm.petitions import services
+from stoptheharm.petitions import challenge, services
 from stoptheharm.petitions.models import PetitionPage
 from stoptheharm.petitions.normalisation import MAX_NAME_LENGTH, has_forbidden_characters
 from stoptheharm.petitions.selectors import petition_for_signing, petition_summary, published_petitions
@@ -112,6 +112,13 @@ class PetitionSignApi(APIView):
             429: OpenApiResponse(description="Over the signing limits; see Retry-After."),
         },
         summary="Sign a petition (the signer confirms by e-mail)",
+        description=(
+            "While a petition is under attack (or when its editors ask for it), its signing form asks a short "
+            "question that an API client cannot answer. Signatures sent through the API meanwhile are accepted "
+            'and answered as usual (202 `{"status": "pending_confirmation"}`, and the confirmation e-mail is '
+            "sent), but are held for staff review and count only once staff release them. Over the signing "
+            "limits the answer is still 429."
+        ),
     )
     def post(self, request: Request, slug: str) -> Response:
         petition = petition_for_signing(slug=slug, language=get_language())
@@ -120,9 +127,10 @@ class PetitionSignApi(APIView):
         serializer = SignatureInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
+        canonical = petition.canonical
         try:
             services.sign_petition(
-                petition=petition.canonical,
+                petition=canonical,
                 name=data["name"],
                 email=data["email"],
                 country=data["country"],
@@ -131,6 +139,7 @@ class PetitionSignApi(APIView):
                 wants_updates=data["updates"],
                 ip_address=client_ip(request),
                 hold_over_limits=False,
+                hold=challenge.is_on(petition=canonical),  # its clients cannot answer the question
             )
         except services.PetitionClosed:
             return Response({"detail": "This petition is closed."}, status=status.HTTP_409_CONFLICT)

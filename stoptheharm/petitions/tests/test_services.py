@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from stoptheharm.petitions import services, tokens
+from stoptheharm.petitions import challenge, services, tokens
 from stoptheharm.petitions.models import PetitionState, Signature, SignatureStatus
 from stoptheharm.petitions.normalisation import normalise_email
 from stoptheharm.petitions.selectors import next_milestone, petition_summary
@@ -303,3 +303,23 @@ def test_closed_petitions_are_anonymised_after_the_retention_period_keeping_thei
     assert petition_summary(long_closed).by_country == [("KE", 1)]
     kept = Signature.objects.filter(name="Amina Diallo").values_list("petition__slug", flat=True)
     assert sorted(kept) == sorted([recently_closed.slug, petition.slug])
+
+
+@pytest.mark.parametrize(
+    ("fields", "per_ip", "held", "switches_on"),
+    [
+        ({"looks_automated": True}, 100, 5, True),
+        ({}, 1, 4, True),  # over the per-address limit after the first
+        ({"hold": True}, 100, 5, False),  # held for the challenge itself: counting these would keep it on for ever
+        ({}, 100, 0, False),
+    ],
+)
+def test_signatures_held_as_suspicious_switch_the_challenge_on_but_not_those_held_for_it(
+    petition, settings, fields, per_ip, held, switches_on
+):
+    settings.PETITION_LIMITS = settings.PETITION_LIMITS | {"per_ip": per_ip}
+    settings.PETITION_CHALLENGE = {"threshold": 3, "window_seconds": 600, "cooldown_seconds": 3600}
+    for number in range(5):
+        sign(petition, email=f"p{number}@example.org", **fields)
+    assert Signature.objects.filter(status=SignatureStatus.HELD).count() == held
+    assert challenge.is_on(petition=petition) is switches_on

@@ -1,16 +1,20 @@
 import re
 import time
+from datetime import timedelta
 from email import message_from_bytes
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from config import env
+from stoptheharm.petitions import challenge
 from stoptheharm.petitions.forms import started_stamp
-from stoptheharm.petitions.models import Signature, SignatureStatus
+from stoptheharm.petitions.models import ChallengeMode, Signature, SignatureStatus
 from stoptheharm.petitions.tests.factories import closed_fields, create_petition
 
 VALID = {
@@ -301,3 +305,101 @@ def test_the_withdrawal_link_asks_then_withdraws(client, petition, django_captur
     response = client.post(path)
     assert "no longer counts" in response.content.decode()
     assert Signature.objects.get().status == SignatureStatus.WITHDRAWN
+
+
+QUESTION = re.compile(r'<label for="id_challenge">What is (\d) \+ (\d)\?</label>')
+QUESTION_TOKEN = re.compile(r'<input type="hidden" name="challenge_token" value="([^"]+)"')
+
+
+@pytest.fixture
+def under_attack(petition, settings):
+    """More held or caught submissions to the petition than the threshold, within the window."""
+    settings.PETITION_CHALLENGE = {"threshold": 3, "window_seconds": 600, "cooldown_seconds": 3600}
+    for _ in range(4):
+        challenge.record_caught_submission(petition_id=petition.pk)
+    return petition
+
+
+def answered(content: str) -> dict:
+    """The form's fields for the question on a page, answered right."""
+    first, second = QUESTION.search(content).groups()
+    return {"challenge_token": QUESTION_TOKEN.search(content).group(1), "challenge": str(int(first) + int(second))}
+
+
+@pytest.mark.django_db
+def test_when_not_under_attack_the_form_asks_no_question(client, petition):
+    content = client.get(petition.url).content.decode()
+    assert 'name="challenge' not in content
+    assert 'name="website"' in content
+
+
+@pytest.mark.django_db
+def test_under_attack_the_form_asks_a_question_and_a_right_answer_signs(client, under_attack):
+    content = client.get(under_attack.url).content.decode()
+    assert QUESTION.search(content), content
+    assert 'aria-describedby="id_challenge_helptext"' in content
+    assert 'id="id_challenge_helptext"' in content
+
+    response = client.post(sign_url(under_attack), VALID | answered(content))
+    assert response["Location"] == f"/en/petitions/{under_attack.pk}/thank-you/"
+    assert Signature.objects.get().status == SignatureStatus.PENDING
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("answer", [None, "wrong", "expired"])
+def test_under_attack_a_missing_or_wrong_answer_is_explained_beside_the_field_keeping_what_was_typed(
+    client, under_attack, answer, monkeypatch
+):
+    content = client.get(under_attack.url).content.decode()
+    data = VALID | answered(content)
+    if answer is None:
+        del data["challenge"]
+    elif answer == "wrong":
+        data["challenge"] = str(int(data["challenge"]) + 1)
+    else:
+        monkeypatch.setattr(challenge, "TOKEN_VALIDITY", timedelta(seconds=-1))
+
+    response = client.post(sign_url(under_attack), data)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert re.search(r'id="id_challenge_error">[^<]*(answer the question|not the answer)', content), content
+    assert 'aria-describedby="id_challenge_helptext id_challenge_error"' in content
+    assert 'value="amina@example.org"' in content
+    assert 'value="Amina Diallo"' in content
+    assert QUESTION_TOKEN.search(content).group(1) != data["challenge_token"]  # a new question
+    assert re.search(r'<input type="text" name="challenge" [^>]*>', content).group(0).count("value=") == 0
+    assert not Signature.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "caught",
+    [
+        {"website": "http://spam.example"},  # the honeypot
+        {"started": "forged"},  # the time trap
+        {"challenge": "0"},  # a wrong answer while an editor has the question asked always
+    ],
+)
+def test_caught_submissions_switch_the_challenge_on(client, petition, settings, caught):
+    settings.PETITION_CHALLENGE = {"threshold": 3, "window_seconds": 600, "cooldown_seconds": 3600}
+    if "challenge" in caught:
+        petition.challenge = ChallengeMode.ALWAYS
+        petition.save_revision().publish()
+    for number in range(4):
+        client.post(sign_url(petition), VALID | caught | {"email": f"p{number}@example.org"})
+    petition.challenge = ChallengeMode.AUTO
+    petition.save_revision().publish()
+    assert QUESTION.search(client.get(petition.url).content.decode())
+
+
+@pytest.mark.django_db
+def test_the_question_costs_the_page_no_query(client, petition, settings):
+    client.get(petition.url)  # fills the caches both measurements then share
+    with CaptureQueriesContext(connection) as calm:
+        client.get(petition.url)
+    settings.PETITION_CHALLENGE = {"threshold": 0, "window_seconds": 600, "cooldown_seconds": 3600}
+    challenge.record_caught_submission(petition_id=petition.pk)
+    with CaptureQueriesContext(connection) as attacked:
+        content = client.get(petition.url).content.decode()
+    assert QUESTION.search(content)
+    assert len(attacked) == len(calm)
