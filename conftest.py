@@ -19,8 +19,12 @@ def demo_site(db) -> HomePage:
 class Inbox:
     def __init__(self) -> None:
         self.messages: list[tuple[str, list[str], bytes]] = []
+        self.refuse_next = 0  # how many deliveries to refuse first, as a failing mail server does
 
     async def handle_DATA(self, server, session, envelope):
+        if self.refuse_next:
+            self.refuse_next -= 1
+            return "451 Local error in processing, try again later"
         self.messages.append((envelope.mail_from, envelope.rcpt_tos, envelope.content))
         return "250 Message accepted for delivery"
 

@@ -1,0 +1,31 @@
+import os
+
+import pytest
+from django.core.cache import caches
+from django.test import override_settings
+
+from config import env
+from stoptheharm.core import counters
+
+
+def test_counters_start_at_one_and_count_separately():
+    assert counters.increment(["a", "b"], timeout=60) == [1, 1]
+    assert counters.increment(["a", "b"], timeout=60) == [2, 2]
+    assert counters.increment(["a"], timeout=60) == [3]
+
+
+def test_counters_in_redis_take_one_round_trip_and_expire():
+    redis_url = os.environ.get("TEST_REDIS_URL")
+    if not redis_url:
+        if os.environ.get("CI"):
+            pytest.fail("TEST_REDIS_URL is not set: scripts/run-tests starts a Redis for this test")
+        pytest.skip("no Redis started for this run (make test starts one)")
+    with override_settings(CACHES=env.cache_config(redis_url)):
+        cache = caches["default"]
+        cache.delete_many(["stoptheharm-test:x", "stoptheharm-test:y"])
+        assert counters.increment(["stoptheharm-test:x", "stoptheharm-test:y"], timeout=30) == [1, 1]
+        assert counters.increment(["stoptheharm-test:x", "stoptheharm-test:y"], timeout=30) == [2, 2]
+        assert cache.get("stoptheharm-test:x") == 2  # readable through Django's cache too
+        client = cache._cache.get_client(write=True)
+        assert 0 < client.ttl(cache.make_key("stoptheharm-test:x")) <= 30  # NX: the first expiry stands
+        cache.delete_many(["stoptheharm-test:x", "stoptheharm-test:y"])
