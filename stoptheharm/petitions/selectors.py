@@ -1,20 +1,22 @@
-"""Reads shaped for the petition page and, later, the API."""
+"""Reads shaped for the petition page, the API and the signer's own data."""
 
 from dataclasses import dataclass
-from datetime import date
-from urllib.parse import quote, urlencode
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import quote, urlencode, urljoin
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django_countries import countries
 
 from stoptheharm.petitions.counting import confirmed_by_country
 from stoptheharm.petitions.limits import ADDRESS_HASH_RETENTION
 from stoptheharm.petitions.models import PetitionPage, Signature
-from stoptheharm.petitions.tokens import CONFIRMATION_VALIDITY
+from stoptheharm.petitions.tokens import CONFIRMATION_VALIDITY, InvalidToken, read_management_token, secrets_match
 
 COUNTS_TTL_SECONDS = 3  # with the page cache's 2 seconds, a displayed count is at most 5 seconds old
 MILESTONE_BASE = 10
@@ -191,3 +193,66 @@ def retention_periods() -> list[RetentionPeriod]:
             % {"days": after_close},
         ),
     ]
+
+
+def signature_for_link(signatures: QuerySet[Signature], signature_id: int, secret: str) -> Signature:
+    """The signature an e-mailed link names, if the link's secret matches (in constant time); else InvalidToken."""
+    signature = signatures.filter(pk=signature_id).first()
+    if signature is None or not secrets_match(secret, signature.secret):
+        raise InvalidToken
+    return signature
+
+
+def signature_for_management_token(*, token: str) -> Signature:
+    """The signature a management link belongs to, read without a lock: for pages that only ask."""
+    return signature_for_link(Signature.objects.select_related("petition"), *read_management_token(token))
+
+
+def signer_data(*, token: str) -> dict[str, Any]:
+    """Everything held about the management link's e-mail address, on every petition, for its owner to download.
+
+    Secrets (live links) and address hashes are left out; the file says what the hashes are.
+    """
+    address = signature_for_management_token(token=token).email
+    signatures = Signature.objects.filter(email=address).select_related("petition").order_by("created_at", "pk")
+    hash_days = ADDRESS_HASH_RETENTION.days
+    return {
+        "about": gettext(
+            "Everything Stop the Harm holds about this e-mail address: one entry for each petition signed with it."
+        ),
+        "network_address": ngettext(
+            "The platform never stores your network (IP) address. For %(days)d day it keeps keyed hashes of it and "
+            "of its network, only to detect fraud; they cannot be turned back into the address and are not included.",
+            "The platform never stores your network (IP) address. For %(days)d days it keeps keyed hashes of it and "
+            "of its network, only to detect fraud; they cannot be turned back into the address and are not included.",
+            hash_days,
+        )
+        % {"days": hash_days},
+        "email": address,
+        "generated_at": timezone.now().isoformat(),
+        "signatures": [_signature_record(signature) for signature in signatures],
+    }
+
+
+def _signature_record(signature: Signature) -> dict[str, Any]:
+    petition = signature.petition
+    return {
+        "petition": {"title": petition.title, "url": urljoin(settings.SITE_URL, petition.get_url())},
+        "name": signature.name,
+        "email": signature.email,
+        "country": signature.country.code,
+        "country_name": str(signature.country.name),
+        "language": signature.language,
+        "status": signature.status,
+        "status_description": str(signature.get_status_display()),
+        "on_public_list": signature.is_public and signature.is_counted,
+        "wants_updates": signature.wants_updates,
+        "consents": signature.consents,
+        "emails_sent": signature.emails_sent,
+        "created_at": _isoformat(signature.created_at),
+        "confirmed_at": _isoformat(signature.confirmed_at),
+    }
+
+
+def _isoformat(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None

@@ -21,7 +21,7 @@ from stoptheharm.petitions.models import (
     SignatureStatus,
 )
 from stoptheharm.petitions.normalisation import normalise_email
-from stoptheharm.petitions.selectors import counts_cache_key
+from stoptheharm.petitions.selectors import counts_cache_key, signature_for_link
 from stoptheharm.petitions.tasks import fold_counts, send_signature_email
 
 MAX_EMAILS_PER_SIGNATURE = 3
@@ -173,6 +173,25 @@ def withdraw_signature(*, token: str) -> Signature:
     return signature
 
 
+@transaction.atomic
+def erase_signer_data(*, token: str) -> int:
+    """Erase what is held about the management link's e-mail address, on every petition; returns how many.
+
+    Signatures that count are anonymised, so they keep counting and the totals stay right; the
+    others are deleted, which changes no count. The link stops working: its secret is gone.
+    """
+    address = _signature_for(*tokens.read_management_token(token)).email
+    # Locked, so that none starts counting (a confirmation) between the sorting and the deleting.
+    signatures = list(
+        Signature.objects.select_for_update().filter(email=address).order_by("pk").values_list("pk", "status")
+    )
+    counted = [pk for pk, status in signatures if status == SignatureStatus.CONFIRMED]
+    for signature_id in counted:
+        _anonymise(signature_id)
+    Signature.objects.filter(pk__in=[pk for pk, status in signatures if status != SignatureStatus.CONFIRMED]).delete()
+    return len(signatures)
+
+
 EXPORT_LOG_ACTION = "stoptheharm.petitions.export_signatures"
 
 
@@ -231,10 +250,7 @@ def _anonymise(signature_id: int) -> None:
 
 
 def _signature_for(signature_id: int, secret: str) -> Signature:
-    signature = Signature.objects.select_for_update().filter(pk=signature_id).first()
-    if signature is None or not tokens.secrets_match(secret, signature.secret):
-        raise tokens.InvalidToken
-    return signature
+    return signature_for_link(Signature.objects.select_for_update(), signature_id, secret)
 
 
 def _change_status(signature: Signature, status: str, *other_fields: str) -> None:

@@ -9,4 +9,7 @@ urlpatterns = [
     path("<int:petition_id>/resend/", views.resend, name="resend"),
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("signature/<str:token>/", views.manage, name="manage"),
+    path("signature/<str:token>/withdraw/", views.withdraw, name="withdraw"),
+    path("signature/<str:token>/download/", views.download, name="download"),
+    path("signature/<str:token>/erase/", views.erase, name="erase"),
 ]

@@ -2,21 +2,21 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stoptheharm.core.clients import client_ip
 from stoptheharm.core.csrf import public_form
 from stoptheharm.petitions import challenge, services
 from stoptheharm.petitions.forms import ResendForm, SignatureForm
 from stoptheharm.petitions.models import PetitionPage, Signature
-from stoptheharm.petitions.selectors import petition_for_signing
+from stoptheharm.petitions.selectors import petition_for_signing, signature_for_management_token, signer_data
 from stoptheharm.petitions.tokens import InvalidToken
 
 
@@ -84,12 +84,66 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @never_cache
+@require_GET
+def manage(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in every e-mail: withdraw, download or erase, each behind a button."""
+    return _page_for_management_link(request, token, "petitions/manage.html")
+
+
+@never_cache
 @public_form
 @require_http_methods(["GET", "POST"])
-def manage(request: HttpRequest, token: str) -> HttpResponse:
-    return _act_on_emailed_link(
-        request, token, ask="petitions/manage.html", act=services.withdraw_signature, done="petitions/withdrawn.html"
+def withdraw(request: HttpRequest, token: str) -> HttpResponse:
+    if request.method == "GET":
+        return redirect("petitions:manage", token=token)
+    try:
+        signature = services.withdraw_signature(token=token)
+    except InvalidToken:
+        return _invalid_link(request)
+    return TemplateResponse(
+        request, "petitions/withdrawn.html", {"petition": signature.petition.specific, "token": token}
     )
+
+
+@never_cache
+@public_form
+@require_http_methods(["GET", "POST"])
+def download(request: HttpRequest, token: str) -> HttpResponse:
+    """Everything held about the link's address, as a JSON file; only on POST, like every action."""
+    if request.method == "GET":
+        return redirect("petitions:manage", token=token)
+    try:
+        data = signer_data(token=token)
+    except InvalidToken:
+        return _invalid_link(request)
+    response = JsonResponse(
+        data, content_type="application/json; charset=utf-8", json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Content-Disposition"] = 'attachment; filename="stop-the-harm-my-data.json"'
+    return response
+
+
+@never_cache
+@public_form
+@require_http_methods(["GET", "POST"])
+def erase(request: HttpRequest, token: str) -> HttpResponse:
+    """GET says what erasing does and asks; POST erases, on every petition."""
+    if request.method == "GET":
+        return _page_for_management_link(request, token, "petitions/erase.html")
+    try:
+        services.erase_signer_data(token=token)
+    except InvalidToken:
+        return _invalid_link(request)
+    return TemplateResponse(request, "petitions/erased.html")
+
+
+def _page_for_management_link(request: HttpRequest, token: str, template: str) -> HttpResponse:
+    """A page that only asks: shown for a valid link (read, never changed), else the invalid-link page."""
+    try:
+        signature = signature_for_management_token(token=token)
+    except InvalidToken:
+        return _invalid_link(request)
+    return TemplateResponse(request, template, {"token": token, "petition": signature.petition.localized})
 
 
 def _act_on_emailed_link(
@@ -101,8 +155,12 @@ def _act_on_emailed_link(
     try:
         signature = act(token=token)
     except InvalidToken:
-        return TemplateResponse(request, "petitions/invalid_link.html", status=404)
+        return _invalid_link(request)
     return TemplateResponse(request, done, {"petition": signature.petition.specific})
+
+
+def _invalid_link(request: HttpRequest) -> HttpResponse:
+    return TemplateResponse(request, "petitions/invalid_link.html", status=404)
 
 
 @never_cache

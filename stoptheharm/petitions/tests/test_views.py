@@ -1,3 +1,4 @@
+import json
 import re
 import time
 from datetime import timedelta
@@ -12,10 +13,10 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from config import env
-from stoptheharm.petitions import challenge
+from stoptheharm.petitions import challenge, tokens
 from stoptheharm.petitions.forms import started_stamp
 from stoptheharm.petitions.models import ChallengeMode, Signature, SignatureStatus
-from stoptheharm.petitions.tests.factories import closed_fields, create_petition
+from stoptheharm.petitions.tests.factories import add_signature, closed_fields, create_petition
 
 VALID = {
     "name": "Amina Diallo",
@@ -24,6 +25,9 @@ VALID = {
     "consent": "on",
     "started": started_stamp(time.time() - 30),  # shown half a minute ago
 }
+
+
+PAGE_ACTIONS = ["withdraw/", "download/", "erase/"]
 
 
 def sign_url(petition) -> str:
@@ -310,10 +314,13 @@ def test_resending_to_a_confirmed_signer_sends_nothing(client, petition, django_
 def test_the_withdrawal_link_asks_then_withdraws(client, petition, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(sign_url(petition), VALID)
+    assert "To withdraw your signature, or to download or erase your data:" in mail.outbox[-1].body
     path = re.search(r"https?://[^/]+(/en/petitions/signature/\S+)", mail.outbox[-1].body).group(1)
-    assert "Withdraw my signature" in client.get(path).content.decode()
+    content = client.get(path).content.decode()
+    assert f'<form method="post" action="{path}withdraw/">' in content
+    assert "Withdraw my signature" in content
     assert Signature.objects.get().status == SignatureStatus.PENDING
-    response = client.post(path)
+    response = client.post(f"{path}withdraw/")
     assert "no longer counts" in response.content.decode()
     assert Signature.objects.get().status == SignatureStatus.WITHDRAWN
 
@@ -414,3 +421,99 @@ def test_the_question_costs_the_page_no_query(client, petition, settings):
         content = client.get(petition.url).content.decode()
     assert QUESTION.search(content)
     assert len(attacked) == len(calm)
+
+
+def manage_path(signature) -> str:
+    return f"/en/petitions/signature/{tokens.management_token(signature.pk, signature.secret)}/"
+
+
+def stored_signatures() -> list[dict]:
+    return list(Signature.objects.order_by("pk").values())
+
+
+@pytest.mark.django_db
+def test_opening_any_of_the_signers_pages_changes_nothing(client, petition):
+    signature = add_signature(petition, "amina@example.org")
+    before = stored_signatures()
+    path = manage_path(signature)
+
+    manage = client.get(path).content.decode()
+    for action in ["withdraw", "download", "erase"]:
+        assert f'action="{path}{action}/"' in manage
+    assert "Erase my data" in client.get(f"{path}erase/").content.decode()
+    assert client.get(f"{path}withdraw/")["Location"] == path
+    assert client.get(f"{path}download/")["Location"] == path
+    assert stored_signatures() == before
+
+
+@pytest.mark.django_db
+def test_the_download_is_a_json_attachment_never_cached(client, petition):
+    signature = add_signature(petition, "amina@example.org", name="Amína Ωmega")
+    response = client.post(f"{manage_path(signature)}download/")
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert "no-store" in response["Cache-Control"]
+    assert "Amína Ωmega" in response.content.decode("utf-8")  # readable, not \u-escaped
+    [entry] = json.loads(response.content)["signatures"]
+    assert (entry["name"], entry["petition"]["title"]) == ("Amína Ωmega", petition.title)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("method", "action"), [("get", ""), ("get", "erase/"), *[("post", a) for a in PAGE_ACTIONS]])
+def test_an_altered_link_gets_the_invalid_link_page_for_every_action(client, petition, method, action):
+    signature = add_signature(petition, "amina@example.org")
+    before = stored_signatures()
+    altered = manage_path(signature)[:-3] + "xx/"
+    response = getattr(client, method)(f"{altered}{action}")
+    assert response.status_code == 404
+    assert "This link does not work" in response.content.decode()
+    assert stored_signatures() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", PAGE_ACTIONS)
+def test_a_signers_action_sent_from_another_site_is_refused(client, petition, action):
+    signature = add_signature(petition, "amina@example.org")
+    before = stored_signatures()
+    response = client.post(f"{manage_path(signature)}{action}", HTTP_SEC_FETCH_SITE="cross-site")
+    assert response.status_code == 403
+    assert stored_signatures() == before
+    same_site = client.post(f"{manage_path(signature)}{action}", HTTP_SEC_FETCH_SITE="same-origin")
+    assert same_site.status_code == 200
+
+
+@pytest.mark.django_db
+def test_erasing_asks_then_erases_and_the_old_link_then_works_no_more(client, petition):
+    signature = add_signature(petition, "amina@example.org", country="KE")
+    path = manage_path(signature)
+    assert client.get(path).status_code == 200  # and not kept by the page cache: it says 404 once erased
+    assert "keeps counting, anonymously" in client.get(f"{path}erase/").content.decode()
+
+    response = client.post(f"{path}erase/")
+    assert response.status_code == 200
+    assert "Your data has been erased" in response.content.decode()
+    assert not Signature.objects.filter(email="amina@example.org").exists()
+    assert "<strong>1</strong> supporter" in client.get(petition.url).content.decode()
+
+    erased = stored_signatures()
+    for method, action in [("get", ""), ("post", "erase/"), ("post", "download/"), ("post", "withdraw/")]:
+        again = getattr(client, method)(f"{path}{action}")
+        assert again.status_code == 404
+        assert "This link does not work" in again.content.decode()
+    assert stored_signatures() == erased
+
+
+@pytest.mark.django_db
+def test_hostile_names_and_titles_are_rendered_inert_on_the_signers_pages(client, section):
+    hostile = '<script>alert("x")</script>'
+    petition = create_petition(parent=section, slug="hostile", title=hostile)
+    signature = add_signature(petition, "amina@example.org", name=hostile)
+    path = manage_path(signature)
+    for response in [client.get(path), client.get(f"{path}erase/"), client.post(f"{path}withdraw/")]:
+        content = response.content.decode()
+        assert "<script" not in content
+        assert "&lt;script&gt;" in content
+    download = client.post(f"{path}download/")
+    assert download["X-Content-Type-Options"] == "nosniff"
+    assert download["Content-Disposition"].startswith("attachment;")
+    assert json.loads(download.content)["signatures"][0]["name"] == hostile
