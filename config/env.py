@@ -162,7 +162,7 @@ def cache_config(redis_url: str | None) -> dict[str, Any]:
         raise ImproperlyConfigured(f"REDIS_URL must start with redis://, rediss:// or unix://; got {redis_url!r}.")
     return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "stoptheharm.core.cache.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "stoptheharm",
         }

@@ -1,6 +1,7 @@
 """Fixed-window counters in the cache, for limits: Redis in production, so every worker shares them."""
 
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.base import BaseCache
 from django.core.cache.backends.redis import RedisCache
 
 
@@ -10,6 +11,7 @@ def increment(keys: list[str], *, timeout: int) -> list[int]:
     With Redis, all of them in one round trip (a pipeline of INCR and EXPIRE NX): this runs on every
     signature. Django's own `cache.incr` would take three round trips per counter.
     """
+    cache = caches["default"]  # the backend itself: `django.core.cache.cache` is a proxy to it
     if isinstance(cache, RedisCache):
         client = cache._cache.get_client(write=True)
         with client.pipeline(transaction=False) as pipeline:
@@ -18,10 +20,10 @@ def increment(keys: list[str], *, timeout: int) -> list[int]:
                 pipeline.incr(redis_key)
                 pipeline.expire(redis_key, timeout, nx=True)
             return pipeline.execute()[::2]
-    return [_increment_in_django_cache(key, timeout) for key in keys]
+    return [_increment_in_django_cache(cache, key, timeout) for key in keys]
 
 
-def _increment_in_django_cache(key: str, timeout: int) -> int:
+def _increment_in_django_cache(cache: BaseCache, key: str, timeout: int) -> int:
     cache.add(key, 0, timeout=timeout)
     try:
         return cache.incr(key)

@@ -3,7 +3,8 @@
 Submissions held or caught (honeypot, time trap, over a limit, a wrong answer here) are counted per
 petition in a fixed window in the cache; past `PETITION_CHALLENGE["threshold"]` the challenge is on
 for the cool-down, counted from the last time the threshold was passed. Editors can force it on or
-off (`PetitionPage.challenge`). Asking whether it is on costs one cache read and no query.
+off (`PetitionPage.challenge`). Asking whether it is on reads this process's memory, and the shared
+cache at most every ON_STATE_SECONDS: no query.
 
 The question is a sum of two digits, made on the server, answerable without JavaScript. Its answer
 travels with the form as a keyed digest inside a signed, timestamped token, so nothing is stored and
@@ -19,7 +20,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 
@@ -29,6 +30,7 @@ from stoptheharm.petitions.models import ChallengeMode, PetitionPage
 QUESTION_SALT = "stoptheharm.petitions.challenge"
 ANSWER_SALT = "stoptheharm.petitions.challenge-answer"
 TOKEN_VALIDITY = timedelta(minutes=30)
+ON_STATE_SECONDS = 2
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,10 @@ def is_on(*, petition: PetitionPage) -> bool:
     """Whether the signing form asks the question; pass the canonical petition, which keeps the count."""
     if petition.challenge != ChallengeMode.AUTO:
         return petition.challenge == ChallengeMode.ALWAYS
-    return bool(cache.get(_on_key(petition.pk)))
+    # Asked on every signature: each process remembers the answer for a moment (ON_STATE_SECONDS).
+    return caches["local"].get_or_set(
+        _on_key(petition.pk), lambda: bool(cache.get(_on_key(petition.pk))), ON_STATE_SECONDS
+    )
 
 
 def record_caught_submission(*, petition_id: int) -> None:
@@ -50,6 +55,7 @@ def record_caught_submission(*, petition_id: int) -> None:
     [caught] = limits.count_attempts([f"caught:{petition_id}"], config["window_seconds"])
     if caught > config["threshold"]:
         cache.set(_on_key(petition_id), True, timeout=config["cooldown_seconds"])
+        caches["local"].delete(_on_key(petition_id))  # this process knows at once; the others within moments
 
 
 def new_question() -> Question:

@@ -79,10 +79,13 @@ class PetitionDetailApi(APIView):
         return Response(petition_representation(petition_for_slug(slug), request))
 
 
+COUNTRY_CODES = frozenset(code for code, _name in countries)
+
+
 class SignatureInput(serializers.Serializer):
     name = serializers.CharField(max_length=MAX_NAME_LENGTH)
     email = serializers.EmailField(max_length=254)
-    country = serializers.ChoiceField(choices=[code for code, _name in countries])
+    country = serializers.CharField(max_length=2, help_text="ISO 3166-1 alpha-2 code, e.g. PT.")
     consent = serializers.BooleanField(help_text="Must be true: the agreement to the processing.")
     public = serializers.BooleanField(default=False, help_text="Show first name and initial on the public list.")
     updates = serializers.BooleanField(default=False, help_text="Receive news of this campaign.")
@@ -91,6 +94,12 @@ class SignatureInput(serializers.Serializer):
         if has_forbidden_characters(value):
             raise serializers.ValidationError("Control and invisible formatting characters are not allowed.")
         return value.strip()
+
+    def validate_country(self, value: str) -> str:
+        # Checked against a set: a ChoiceField of every country was copied for each request.
+        if value not in COUNTRY_CODES:
+            raise serializers.ValidationError(f'"{value}" is not an ISO 3166-1 alpha-2 country code.')
+        return value
 
     def validate_consent(self, value: bool) -> bool:
         if not value:

@@ -23,9 +23,16 @@ def test_counters_in_redis_take_one_round_trip_and_expire():
     with override_settings(CACHES=env.cache_config(redis_url)):
         cache = caches["default"]
         cache.delete_many(["stoptheharm-test:x", "stoptheharm-test:y"])
+        client = cache._cache.get_client(write=True)
+        assert client is cache._cache.get_client(write=True)  # one client per pool, not one per call
+        expiries_before = _calls(client, "expire")
         assert counters.increment(["stoptheharm-test:x", "stoptheharm-test:y"], timeout=30) == [1, 1]
+        assert _calls(client, "expire") == expiries_before + 2  # INCR and EXPIRE NX pipelined: not Django's way
         assert counters.increment(["stoptheharm-test:x", "stoptheharm-test:y"], timeout=30) == [2, 2]
         assert cache.get("stoptheharm-test:x") == 2  # readable through Django's cache too
-        client = cache._cache.get_client(write=True)
         assert 0 < client.ttl(cache.make_key("stoptheharm-test:x")) <= 30  # NX: the first expiry stands
         cache.delete_many(["stoptheharm-test:x", "stoptheharm-test:y"])
+
+
+def _calls(client, command: str) -> int:
+    return client.info("commandstats").get(f"cmdstat_{command}", {}).get("calls", 0)

@@ -84,7 +84,7 @@ def test_a_bad_email_url_names_the_variable(url, message):
 def test_the_cache_is_local_memory_without_redis_and_redis_with_it():
     assert env.cache_config(None)["default"]["BACKEND"].endswith("LocMemCache")
     redis = env.cache_config("redis://127.0.0.1:6379/1")["default"]
-    assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert redis["BACKEND"] == "stoptheharm.core.cache.RedisCache"
     assert redis["LOCATION"] == "redis://127.0.0.1:6379/1"
 
 
