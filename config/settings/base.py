@@ -193,6 +193,9 @@ PETITION_LIMITS = {
     "min_seconds_to_fill": env.env_int("PETITION_MIN_SECONDS_TO_FILL", 2),  # faster than a person can type
 }
 
+# A network or e-mail domain is listed among a petition's trending sources from this many signatures in the last hour.
+PETITION_TRENDING_MIN_PER_HOUR = env.env_int("PETITION_TRENDING_MIN_PER_HOUR", 10)
+
 # Signers' names and addresses are erased this long after a petition closes (the counts remain).
 PETITION_ANONYMISE_AFTER_DAYS = env.env_int("PETITION_ANONYMISE_AFTER_DAYS", 183)
 
