@@ -214,6 +214,8 @@ PETITION_CHALLENGE = {
     "window_seconds": env.env_int("PETITION_CHALLENGE_WINDOW_SECONDS", 600),
     "cooldown_seconds": env.env_int("PETITION_CHALLENGE_COOLDOWN_SECONDS", 3600),
 }
+# A network or e-mail domain is listed among a petition's trending sources from this many signatures in the last hour.
+PETITION_TRENDING_MIN_PER_HOUR = env.env_int("PETITION_TRENDING_MIN_PER_HOUR", 10)
 
 # Signers' names and addresses are erased this long after a petition closes (the counts remain).
 PETITION_ANONYMISE_AFTER_DAYS = env.env_int("PETITION_ANONYMISE_AFTER_DAYS", 183)

@@ -10,7 +10,9 @@ from django_countries import countries
 
 from stoptheharm.petitions import consents
 from stoptheharm.petitions.challenge import is_answered, new_question
+from stoptheharm.petitions.models import PetitionPage
 from stoptheharm.petitions.normalisation import MAX_NAME_LENGTH, has_forbidden_characters
+from stoptheharm.petitions.trending import GroupWindow, InvalidGroup, read_group_token
 
 STARTED_SALT = "stoptheharm.petitions.form-started"
 
@@ -108,3 +110,27 @@ class SignatureForm(forms.Form):
 
 class ResendForm(forms.Form):
     email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
+
+
+class GroupInvalidationForm(forms.Form):
+    """A trending group of one petition (a signed token) and which of its signatures to invalidate."""
+
+    group = forms.CharField(widget=forms.HiddenInput)
+    window = forms.ChoiceField(choices=GroupWindow.choices, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, petition: PetitionPage, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.petition = petition
+
+    def clean_group(self) -> tuple[str, str]:
+        try:
+            return read_group_token(self.cleaned_data["group"], petition=self.petition)
+        except InvalidGroup as error:
+            raise ValidationError(_("This group does not belong to this petition.")) from error
+
+    def clean_window(self) -> str:
+        return self.cleaned_data["window"] or GroupWindow.HOUR
+
+    def group_fields(self) -> dict[str, str]:
+        kind, key = self.cleaned_data["group"]
+        return {"kind": kind, "key": key, "window": self.cleaned_data["window"]}

@@ -166,6 +166,9 @@ class SignatureStatus(models.TextChoices):
     INVALIDATED = "invalidated", _("Invalidated as fraudulent")
 
 
+ANONYMISED_EMAIL_DOMAIN = "anonymised.invalid"
+
+
 class SignatureQuerySet(models.QuerySet["Signature"]):
     def counted(self) -> "SignatureQuerySet":
         return self.filter(status=SignatureStatus.CONFIRMED)
@@ -202,7 +205,10 @@ class Signature(models.Model):
             ("export_signatures", _("Can export signatures with their e-mail addresses")),
             ("moderate_signatures", _("Can release held signatures and invalidate fraudulent ones")),
         ]
-        indexes = [models.Index(fields=["petition", "status", "country"], name="signature_counting")]
+        indexes = [
+            models.Index(fields=["petition", "status", "country"], name="signature_counting"),
+            models.Index(fields=["petition", "created_at"], name="signature_recent"),  # trending sources
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_status_display()})"

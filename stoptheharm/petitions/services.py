@@ -1,5 +1,6 @@
 """Every write to petitions and signatures."""
 
+from collections import Counter
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -10,10 +11,11 @@ from django.db.models import F, Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from stoptheharm.petitions import challenge, exports, limits, tokens
+from stoptheharm.petitions import challenge, exports, limits, tokens, trending
 from stoptheharm.petitions.consents import consent_record
 from stoptheharm.petitions.exports import Writable
 from stoptheharm.petitions.models import (
+    ANONYMISED_EMAIL_DOMAIN,
     PetitionPage,
     PetitionState,
     Signature,
@@ -178,6 +180,43 @@ def invalidate_signature(*, signature_id: int, user: AbstractBaseUser | None = N
     return signature
 
 
+INVALIDATE_GROUP_LOG_ACTION = "stoptheharm.petitions.invalidate_group"
+INVALIDATE_GROUP_BATCH = 500
+
+
+@transaction.atomic
+def invalidate_group(
+    *, petition: PetitionPage, kind: str, key: str, window: str, user: AbstractBaseUser | None = None
+) -> int:
+    """Staff rule a network's or e-mail domain's signatures on one petition fraudulent; returns how many.
+
+    Takes what `trending.signatures_to_invalidate` finds now (the dry run may be out of date), locks
+    those rows and changes exactly them, journals one negative change per country for the ones that
+    counted, and logs one entry on the petition.
+    """
+    group = trending.signatures_to_invalidate(petition=petition, kind=kind, key=key, window=window)
+    rows = list(group.select_for_update().order_by("pk").values_list("pk", "status", "country"))
+    if not rows:
+        return 0
+    for start in range(0, len(rows), INVALIDATE_GROUP_BATCH):  # exactly the locked rows, as journalled below
+        batch = [pk for pk, _status, _country in rows[start : start + INVALIDATE_GROUP_BATCH]]
+        Signature.objects.filter(pk__in=batch).update(status=SignatureStatus.INVALIDATED)
+    stopped_counting = Counter(country for _pk, status, country in rows if status == SignatureStatus.CONFIRMED)
+    if stopped_counting:
+        SignatureCountChange.objects.bulk_create(
+            SignatureCountChange(petition=petition, country=country, change=-count)
+            for country, count in sorted(stopped_counting.items())
+        )
+        transaction.on_commit(lambda: _counts_changed(petition.pk))
+    log(
+        instance=petition,
+        action=INVALIDATE_GROUP_LOG_ACTION,
+        user=user,
+        data={"kind": kind, "group": trending.group_label(kind, key), "window": window, "signatures": len(rows)},
+    )
+    return len(rows)
+
+
 @transaction.atomic
 def withdraw_signature(*, token: str) -> Signature:
     """The signer takes their signature back; it stops counting at once."""
@@ -254,7 +293,7 @@ def anonymise_closed_petitions(*, now: datetime | None = None) -> int:
 def _anonymise(signature_id: int) -> None:
     Signature.objects.filter(pk=signature_id).update(
         name="",
-        email=f"{signature_id}@anonymised.invalid",
+        email=f"{signature_id}@{ANONYMISED_EMAIL_DOMAIN}",
         secret=tokens.new_secret(),
         is_public=False,
         ip_hash="",

@@ -1,11 +1,12 @@
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -13,8 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from stoptheharm.core.clients import client_ip
 from stoptheharm.core.csrf import public_form
-from stoptheharm.petitions import challenge, services
-from stoptheharm.petitions.forms import ResendForm, SignatureForm
+from stoptheharm.petitions import challenge, services, trending
+from stoptheharm.petitions.forms import GroupInvalidationForm, ResendForm, SignatureForm
 from stoptheharm.petitions.models import PetitionPage, Signature
 from stoptheharm.petitions.selectors import petition_for_signing, signature_for_management_token, signer_data
 from stoptheharm.petitions.tokens import InvalidToken
@@ -201,3 +202,39 @@ def moderate_signature(request: HttpRequest, signature_id: int, decision: str) -
     return TemplateResponse(
         request, "petitions/admin/confirm_moderation.html", {"signature": signature, "question": question}
     )
+
+
+@never_cache
+@permission_required("petitions.moderate_signatures", raise_exception=True)
+def trending_sources(request: HttpRequest, petition_id: int) -> HttpResponse:
+    """The networks and e-mail domains whose last hour stands out, for moderators."""
+    petition = get_object_or_404(PetitionPage, pk=petition_id).canonical  # it holds every translation's signatures
+    tables = [(kind.label, trending.trending_groups(petition=petition, kind=kind)) for kind in trending.SourceKind]
+    context = {"petition": petition, "tables": tables, "minimum": settings.PETITION_TRENDING_MIN_PER_HOUR}
+    return TemplateResponse(request, "petitions/admin/trending_sources.html", context)
+
+
+@never_cache
+@permission_required("petitions.moderate_signatures", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def invalidate_group(request: HttpRequest, petition_id: int) -> HttpResponse:
+    """GET shows how many signatures a group invalidation would take (the dry run); POST does it."""
+    petition = get_object_or_404(PetitionPage, pk=petition_id).canonical
+    form = GroupInvalidationForm(request.POST if request.method == "POST" else request.GET, petition=petition)
+    if not form.is_valid():
+        raise Http404
+    if request.method == "POST":
+        count = services.invalidate_group(petition=petition, user=request.user, **form.group_fields())
+        message = ngettext("%(count)d signature invalidated.", "%(count)d signatures invalidated.", count)
+        messages.success(request, message % {"count": count})
+        return redirect("petitions_trending", petition_id=petition.pk)
+    kind, key = form.cleaned_data["group"]
+    context = {
+        "petition": petition,
+        "form": form,
+        "label": trending.group_label(kind, key),
+        "kind": trending.SourceKind(kind).label,
+        "windows": trending.GroupWindow.choices,
+        "count": trending.signatures_to_invalidate(petition=petition, **form.group_fields()).count(),
+    }
+    return TemplateResponse(request, "petitions/admin/invalidate_group.html", context)

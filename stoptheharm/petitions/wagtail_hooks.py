@@ -3,17 +3,24 @@ from typing import Any
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from stoptheharm.petitions import views
+from stoptheharm.petitions import trending, views
 from stoptheharm.petitions.models import PetitionPage, Signature, SignatureStatus
-from stoptheharm.petitions.services import EXPORT_LOG_ACTION, INVALIDATE_LOG_ACTION, RELEASE_LOG_ACTION
+from stoptheharm.petitions.services import (
+    EXPORT_LOG_ACTION,
+    INVALIDATE_GROUP_LOG_ACTION,
+    INVALIDATE_LOG_ACTION,
+    RELEASE_LOG_ACTION,
+)
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -41,6 +48,8 @@ class SignatureIndexView(IndexView):
         if instance.status != SignatureStatus.INVALIDATED:
             url = reverse("petitions_moderate", args=[instance.pk, "invalidate"])
             buttons.append(MenuItem(_("Invalidate as fraudulent"), url=url, icon_name="warning", priority=50))
+        url = reverse("petitions_trending", args=[instance.petition_id])
+        buttons.append(MenuItem(_("Trending sources of its petition"), url=url, icon_name="view", priority=60))
         return buttons
 
 
@@ -80,6 +89,12 @@ def register_export_url() -> list[Any]:
             views.moderate_signature,
             name="petitions_moderate",
         ),
+        path("petitions/<int:petition_id>/trending/", views.trending_sources, name="petitions_trending"),
+        path(
+            "petitions/<int:petition_id>/trending/invalidate/",
+            views.invalidate_group,
+            name="petitions_invalidate_group",
+        ),
     ]
 
 
@@ -90,6 +105,35 @@ def export_button(page: Any, user: Any, view_name: str, next_url: str | None = N
         yield Button(_("Export confirmed signatures (CSV)"), url, icon_name="download", priority=90)
 
 
+@hooks.register("register_page_header_buttons")
+def trending_button(page: Any, user: Any, view_name: str, next_url: str | None = None) -> Iterator[Button]:
+    if isinstance(page.specific_deferred, PetitionPage) and user.has_perm("petitions.moderate_signatures"):
+        url = reverse("petitions_trending", kwargs={"petition_id": page.pk})
+        yield Button(_("Trending sources"), url, icon_name="warning", priority=91)
+
+
+class InvalidateGroupFormatter(LogFormatter):
+    """The history line of a group invalidation: how many, which group, which of its signatures."""
+
+    label = _("Invalidate a group of signatures")
+
+    def format_message(self, log_entry: Any) -> str:
+        data = log_entry.data
+        count = data.get("signatures", 0)
+        message = ngettext(
+            "Invalidated %(count)d signature of one group (%(kind)s: %(group)s; %(window)s)",
+            "Invalidated %(count)d signatures of one group (%(kind)s: %(group)s; %(window)s)",
+            count,
+        )
+        kinds, windows = dict(trending.SourceKind.choices), dict(trending.GroupWindow.choices)
+        return message % {
+            "count": count,
+            "kind": kinds.get(data.get("kind"), data.get("kind")),
+            "group": data.get("group"),
+            "window": windows.get(data.get("window"), data.get("window")),
+        }
+
+
 @hooks.register("register_log_actions")
 def register_export_log_action(actions: Any) -> None:
     actions.register_action(EXPORT_LOG_ACTION, _("Export signatures"), _("Exported the confirmed signatures"))
@@ -97,3 +141,4 @@ def register_export_log_action(actions: Any) -> None:
     actions.register_action(
         INVALIDATE_LOG_ACTION, _("Invalidate signature"), _("Invalidated a signature as fraudulent")
     )
+    actions.register_action(INVALIDATE_GROUP_LOG_ACTION)(InvalidateGroupFormatter)

@@ -8,9 +8,11 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from stoptheharm.petitions.exports import neutralise
+from stoptheharm.petitions.limits import network_hash
 from stoptheharm.petitions.models import Signature, SignatureStatus
-from stoptheharm.petitions.services import EXPORT_LOG_ACTION
-from stoptheharm.petitions.tests.factories import add_signature
+from stoptheharm.petitions.services import EXPORT_LOG_ACTION, INVALIDATE_GROUP_LOG_ACTION
+from stoptheharm.petitions.tests.factories import add_signature, create_petition
+from stoptheharm.petitions.trending import SourceKind, group_token
 
 PASSWORD = "a long passphrase for tests"
 
@@ -170,3 +172,92 @@ def test_staff_without_the_moderation_permission_cannot_release_or_invalidate(cl
         assert response.status_code in {302, 403}
     assert Signature.objects.get(pk=held.pk).status == SignatureStatus.HELD
     assert client.post(f"/admin/petitions/signatures/{held.pk}/delete-everything/").status_code in {302, 403}
+
+
+def burst_of_signatures(petition, count: int, *, status: str = SignatureStatus.CONFIRMED) -> str:
+    """`count` signatures from one network in the last minutes; returns the network's key."""
+    key = network_hash(petition.pk, "203.0.113.7")
+    for number in range(count):
+        add_signature(petition, f"burst{number}@burst.example", status=status, network_hash=key)
+    return key
+
+
+@pytest.mark.django_db
+def test_a_moderator_sees_the_trending_sources_from_the_petition_and_the_signatures(client, petition, settings):
+    settings.PETITION_TRENDING_MIN_PER_HOUR = 3
+    key = burst_of_signatures(petition, 3)
+    client.force_login(moderator())
+
+    assert (
+        f"/admin/petitions/{petition.pk}/trending/" in client.get(f"/admin/pages/{petition.pk}/edit/").content.decode()
+    )
+    assert f"/admin/petitions/{petition.pk}/trending/" in client.get("/admin/signatures/").content.decode()
+    page = client.get(f"/admin/petitions/{petition.pk}/trending/").content.decode()
+    assert f"<code>{key[:8]}</code>" in page
+    assert f'Trending sources <span class="w-header__subtitle">{petition.title}</span>' in page
+    assert key not in page  # the table shows a label; the whole keyed hash travels only inside the signed token
+    assert "<code>burst.example</code>" in page
+    assert page.count("Invalidate this group…") == 2
+
+
+@pytest.mark.django_db
+def test_staff_without_the_moderation_permission_see_no_trending_sources_and_invalidate_nothing(client, petition):
+    key = burst_of_signatures(petition, 3)
+    token = group_token(petition_id=petition.pk, kind=SourceKind.NETWORK, key=key)
+    editor = staff("editor", can_export=True)
+    editor.user_permissions.add(Permission.objects.get(codename="view_signature"))
+    client.force_login(editor)
+
+    assert "/trending/" not in client.get(f"/admin/pages/{petition.pk}/edit/").content.decode()
+    invalidate = f"/admin/petitions/{petition.pk}/trending/invalidate/"
+    for response in [
+        client.get(f"/admin/petitions/{petition.pk}/trending/"),
+        client.get(invalidate, {"group": token}),
+        client.post(invalidate, {"group": token, "window": "all"}),
+    ]:
+        assert (response.status_code, response["Location"]) == (302, "/admin/")  # Wagtail: back with a refusal
+        assert key[:8] not in response.content.decode()
+    assert client.post(invalidate, {"group": token}, headers={"x-requested-with": "XMLHttpRequest"}).status_code == 403
+    assert not Signature.objects.filter(status=SignatureStatus.INVALIDATED).exists()
+
+
+@pytest.mark.django_db
+def test_a_moderator_sees_the_dry_run_then_invalidates_the_group_and_the_count_follows(
+    client, petition, django_capture_on_commit_callbacks
+):
+    key = burst_of_signatures(petition, 3)
+    add_signature(petition, "amina@example.org")
+    held = add_signature(petition, "held@example.org", status=SignatureStatus.HELD, network_hash=key)
+    user = moderator()
+    client.force_login(user)
+    token = group_token(petition_id=petition.pk, kind=SourceKind.NETWORK, key=key)
+    invalidate = f"/admin/petitions/{petition.pk}/trending/invalidate/"
+
+    dry_run = client.get(invalidate, {"group": token, "window": "day"})
+    assert dry_run.status_code == 200
+    assert "4 signatures of this group on this petition would be invalidated." in dry_run.content.decode()
+    assert not Signature.objects.filter(status=SignatureStatus.INVALIDATED).exists()  # looking changes nothing
+    assert not PageLogEntry.objects.filter(action=INVALIDATE_GROUP_LOG_ACTION).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(invalidate, {"group": token, "window": "day"})
+    assert response["Location"] == f"/admin/petitions/{petition.pk}/trending/"
+    assert "4 signatures invalidated." in client.get(response["Location"]).content.decode()
+    assert Signature.objects.filter(status=SignatureStatus.INVALIDATED).count() == 4
+    assert Signature.objects.get(pk=held.pk).status == SignatureStatus.INVALIDATED
+    assert "<strong>1</strong>" in client.get(petition.url).content.decode()  # amina's only
+    [entry] = PageLogEntry.objects.filter(action=INVALIDATE_GROUP_LOG_ACTION)
+    assert (entry.page_id, entry.user_id, entry.data["signatures"]) == (petition.pk, user.pk, 4)
+
+
+@pytest.mark.django_db
+def test_a_group_token_altered_or_from_another_petition_is_refused(client, petition, section):
+    other = create_petition(parent=section, slug="other")
+    key = burst_of_signatures(petition, 3)
+    client.force_login(moderator())
+    foreign = group_token(petition_id=other.pk, kind=SourceKind.NETWORK, key=key)
+    altered = group_token(petition_id=petition.pk, kind=SourceKind.NETWORK, key=key)[:-2] + "xx"
+    for token in [foreign, altered, ""]:
+        response = client.post(f"/admin/petitions/{petition.pk}/trending/invalidate/", {"group": token})
+        assert response.status_code == 404
+    assert not Signature.objects.filter(status=SignatureStatus.INVALIDATED).exists()
