@@ -24,6 +24,7 @@ CSRF_TRUSTED_ORIGINS = [SITE_URL] if SITE_URL.startswith("https://") else []
 INSTALLED_APPS = [
     "stoptheharm.core",
     "stoptheharm.users",
+    "stoptheharm.organisations",
     "stoptheharm.pages",
     "stoptheharm.petitions",
     "stoptheharm.api",

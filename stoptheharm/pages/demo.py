@@ -1,7 +1,10 @@
-"""Demo content for a new installation: the coalition's home page and sections in every language.
+"""Demo content for a new installation: the coalition's home page, sections and petitions in every language.
 
 Idempotent: a page that already exists (matched by slug, or by translation of the English page)
-is left as it is, so running it again neither duplicates content nor overwrites editors' changes.
+is left as it is, and so is an organisation (matched by name), so running it again neither
+duplicates content nor overwrites editors' changes. Petitions take what does not depend on the
+language (state, goal, counts, co-sponsors) from the default language's file; the other files
+hold only their words.
 """
 
 import json
@@ -13,7 +16,10 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from stoptheharm.organisations.models import Organisation
+from stoptheharm.organisations.services import create_organisation
 from stoptheharm.pages.models import HomePage, SectionPage, StandardPage
+from stoptheharm.petitions.models import PetitionCoSponsor, PetitionPage, PetitionTarget
 
 DEMO_DIR = Path(__file__).parent / "demo"
 HOME_SLUG = "home"
@@ -24,15 +30,21 @@ PAGE_KINDS: dict[str, type[Page]] = {"section": SectionPage, "standard": Standar
 class DemoReport:
     created: list[str] = field(default_factory=list)
     existing: int = 0
+    organisations_created: list[str] = field(default_factory=list)
 
 
 def read_demo_content(language_code: str) -> dict[str, Any]:
     return json.loads((DEMO_DIR / f"{language_code}.json").read_text(encoding="utf-8"))
 
 
+def read_demo_organisations() -> list[dict[str, Any]]:
+    """Organisations are named the same in every language, so they have a file of their own."""
+    return json.loads((DEMO_DIR / "organisations.json").read_text(encoding="utf-8"))
+
+
 @transaction.atomic
 def load_demo_site() -> DemoReport:
-    """Create the home page and sections in the default language, then their translations."""
+    """Create the home page, sections, organisations and petitions in the default language, then translations."""
     report = DemoReport()
     default_locale = Locale.get_default()
     content = read_demo_content(default_locale.language_code)
@@ -40,6 +52,11 @@ def load_demo_site() -> DemoReport:
     originals = {spec["key"]: _ensure_child(home, spec, report) for spec in content["pages"]}
     if home_is_new:
         _fill_home_body(home, content["home"])
+    organisations = {spec["name"]: _ensure_organisation(spec, report) for spec in read_demo_organisations()}
+    petitions = {
+        spec["key"]: _ensure_petition(originals[spec["section"]], spec, organisations, report)
+        for spec in content["petitions"]
+    }
     for code, _name in settings.LANGUAGES:
         if code == default_locale.language_code:
             continue
@@ -49,6 +66,8 @@ def load_demo_site() -> DemoReport:
         for spec in translated["pages"]:
             original = originals[spec["key"]]
             _ensure_translation(original, locale, _page_fields(spec, home), report)
+        for spec in translated["petitions"]:
+            _ensure_translation(petitions[spec["key"]], locale, _petition_words(spec), report)
     return report
 
 
@@ -87,6 +106,36 @@ def _ensure_child(home: HomePage, spec: dict[str, Any], report: DemoReport) -> P
     return page
 
 
+def _ensure_organisation(spec: dict[str, Any], report: DemoReport) -> Organisation:
+    existing = Organisation.objects.filter(name=spec["name"]).first()
+    if existing:
+        return existing
+    report.organisations_created.append(spec["name"])
+    return create_organisation(**spec, is_member=True)
+
+
+def _ensure_petition(
+    section: Page, spec: dict[str, Any], organisations: dict[str, Organisation], report: DemoReport
+) -> PetitionPage:
+    existing = section.get_children().filter(slug=spec["key"]).first()
+    if existing:
+        report.existing += 1
+        return existing.specific
+    petition = PetitionPage(
+        slug=spec["key"],
+        live=False,
+        state=spec["state"],
+        goal=spec.get("goal"),
+        imported_count=spec.get("imported_count", 0),
+        **_petition_words(spec),
+    )
+    petition.co_sponsors = [PetitionCoSponsor(organisation=organisations[name]) for name in spec["co_sponsors"]]
+    section.add_child(instance=petition)
+    petition.save_revision().publish()
+    report.created.append(f"{section.locale.language_code}:{spec['key']}")
+    return petition
+
+
 def _fill_home_body(home: HomePage, spec: dict[str, Any]) -> None:
     """The home page's body links to its sections, so it is written once they exist."""
     home.body = _stream_data(spec.get("body", []), home)
@@ -123,6 +172,17 @@ def _page_fields(spec: dict[str, Any], home: HomePage) -> dict[str, Any]:
     else:
         fields["show_in_footer"] = spec.get("in_footer", False)
     return fields
+
+
+def _petition_words(spec: dict[str, Any]) -> dict[str, Any]:
+    """What a translation changes: the texts and the targets' names and roles."""
+    return {
+        "title": spec["title"],
+        "summary": spec["summary"],
+        "body": spec["body"],
+        "imported_count_label": spec["imported_count_label"],
+        "targets": [PetitionTarget(**target) for target in spec["targets"]],
+    }
 
 
 def _stream_data(blocks: list[dict[str, Any]], home: HomePage) -> list[tuple[str, Any]]:

@@ -84,6 +84,7 @@ class PetitionPage(Page):
         FieldPanel("summary"),
         InlinePanel("targets", label=_("Targets"), min_num=1),
         FieldPanel("body"),
+        InlinePanel("co_sponsors", label=_("Co-sponsors")),
         MultiFieldPanel(
             [
                 FieldPanel("state"),
@@ -114,11 +115,12 @@ class PetitionPage(Page):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from stoptheharm.petitions import challenge  # these modules import the models
         from stoptheharm.petitions.forms import SignatureForm
-        from stoptheharm.petitions.selectors import petition_summary, public_signers, share_links
+        from stoptheharm.petitions.selectors import co_sponsors, petition_summary, public_signers, share_links
 
         context = super().get_context(request, *args, **kwargs)
         context["summary"] = petition_summary(self.canonical)
         context["signers"] = public_signers(self.canonical)
+        context["co_sponsors"] = co_sponsors(self)
         context["share_links"] = share_links(self, request)
         context["form"] = kwargs.get("form") or SignatureForm(challenge=challenge.is_on(petition=self.canonical))
         return context
@@ -156,6 +158,26 @@ class PetitionTarget(Orderable):
 
     def __str__(self) -> str:
         return ", ".join(part for part in (self.name, self.role, self.organisation) if part)
+
+
+class PetitionCoSponsor(Orderable):
+    """An organisation that co-sponsors the petition, listed on its page in the editors' order."""
+
+    page = ParentalKey(PetitionPage, on_delete=models.CASCADE, related_name="co_sponsors")
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Choose from the organisations in the directory, or add one there first."),
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        constraints = [models.UniqueConstraint(fields=["page", "organisation"], name="one_co_sponsorship_per_page")]
+
+    def __str__(self) -> str:
+        return str(self.organisation)
 
 
 class SignatureStatus(models.TextChoices):

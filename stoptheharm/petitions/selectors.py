@@ -7,7 +7,7 @@ from urllib.parse import quote, urlencode, urljoin
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
@@ -15,7 +15,7 @@ from django_countries import countries
 
 from stoptheharm.petitions.counting import confirmed_by_country
 from stoptheharm.petitions.limits import ADDRESS_HASH_RETENTION
-from stoptheharm.petitions.models import PetitionPage, Signature
+from stoptheharm.petitions.models import PetitionCoSponsor, PetitionPage, Signature
 from stoptheharm.petitions.tokens import CONFIRMATION_VALIDITY, InvalidToken, read_management_token, secrets_match
 
 COUNTS_TTL_SECONDS = 3  # with the page cache's 2 seconds, a displayed count is at most 5 seconds old
@@ -78,6 +78,18 @@ def public_signers(petition: PetitionPage, *, limit: int = 50) -> list[PublicSig
     ]
 
 
+@dataclass(frozen=True)
+class CoSponsor:
+    """What the public may know of a co-sponsoring organisation: never its contact address."""
+
+    name: str
+    short_name: str
+    website: str
+
+
+CO_SPONSORS = Prefetch("co_sponsors", queryset=PetitionCoSponsor.objects.select_related("organisation"))
+
+
 def published_petitions(*, language: str) -> QuerySet[PetitionPage]:
     """Live, public petitions in one language, newest first."""
     return (
@@ -85,7 +97,7 @@ def published_petitions(*, language: str) -> QuerySet[PetitionPage]:
         .public()
         .filter(locale__language_code=language)
         .order_by("-first_published_at")
-        .prefetch_related("targets")
+        .prefetch_related("targets", CO_SPONSORS)
     )
 
 
@@ -110,6 +122,15 @@ def petition_for_signing(*, pk: int | None = None, slug: str | None = None, lang
             found.canonical  # noqa: B018  # resolved once, kept with the petition
         caches["local"].set(key, found, SIGNING_LOOKUP_SECONDS)
     return found
+
+
+def co_sponsors(petition: PetitionPage) -> list[CoSponsor]:
+    """The petition's co-sponsoring organisations in the editors' order; one query unless prefetched."""
+    prefetch_related_objects([petition], CO_SPONSORS)
+    return [
+        CoSponsor(name=organisation.name, short_name=organisation.short_name, website=organisation.website)
+        for organisation in (co_sponsor.organisation for co_sponsor in petition.co_sponsors.all())
+    ]
 
 
 def counts_cache_key(petition_id: int) -> str:

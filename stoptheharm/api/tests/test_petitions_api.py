@@ -2,10 +2,13 @@ import json
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
+from stoptheharm.organisations.tests.factories import add_organisation
 from stoptheharm.petitions import challenge
-from stoptheharm.petitions.models import Signature, SignatureStatus
+from stoptheharm.petitions.models import PetitionCoSponsor, Signature, SignatureStatus
 from stoptheharm.petitions.tests.factories import closed_fields, create_petition
 
 SIGNATURE = {"name": "Amina Diallo", "email": "amina@example.org", "country": "PT", "consent": True}
@@ -37,6 +40,7 @@ def test_petitions_are_listed_with_their_counts(client, petition):
         "title",
         "summary",
         "targets",
+        "co_sponsors",
         "goal",
         "signature_count",
         "state",
@@ -44,6 +48,39 @@ def test_petitions_are_listed_with_their_counts(client, petition):
         "url",
         "countries",
     }
+
+
+def co_sponsor(petition, *names: str) -> None:
+    petition.co_sponsors = [
+        PetitionCoSponsor(
+            organisation=add_organisation(name, short_name=name[:3].upper(), website=f"https://{name}.example")
+        )
+        for name in names
+    ]
+    petition.save_revision().publish()
+
+
+@pytest.mark.django_db
+def test_co_sponsors_come_in_the_editors_order_without_their_contact_address(client, petition):
+    co_sponsor(petition, "zeta", "alpha")
+    response = client.get(f"/api/v1/petitions/{petition.slug}/")
+    assert response.json()["co_sponsors"] == [
+        {"name": "zeta", "short_name": "ZET", "website": "https://zeta.example"},
+        {"name": "alpha", "short_name": "ALP", "website": "https://alpha.example"},
+    ]
+    assert "private-contact@example.org" not in response.content.decode()
+    assert "private-contact@example.org" not in client.get("/api/v1/petitions/").content.decode()
+
+
+@pytest.mark.django_db
+def test_listing_reads_every_petitions_co_sponsors_in_one_query(client, petition):
+    for number in range(3):
+        co_sponsor(create_petition(parent=petition.get_parent(), slug=f"other-{number}"), f"a{number}", f"b{number}")
+    with CaptureQueriesContext(connection) as queries:
+        assert len(client.get("/api/v1/petitions/").json()) == 4
+    reading_co_sponsors = [query for query in queries if "organisations_organisation" in query["sql"]]
+    assert len(reading_co_sponsors) == 1
+    assert "petitions_petitioncosponsor" in reading_co_sponsors[0]["sql"]
 
 
 @pytest.mark.django_db

@@ -13,13 +13,19 @@ from stoptheharm.core.clients import client_ip
 from stoptheharm.petitions import challenge, services
 from stoptheharm.petitions.models import PetitionPage
 from stoptheharm.petitions.normalisation import MAX_NAME_LENGTH, has_forbidden_characters
-from stoptheharm.petitions.selectors import petition_for_signing, petition_summary, published_petitions
+from stoptheharm.petitions.selectors import co_sponsors, petition_for_signing, petition_summary, published_petitions
 
 
 class TargetOutput(serializers.Serializer):
     name = serializers.CharField()
     role = serializers.CharField()
     organisation = serializers.CharField()
+
+
+class CoSponsorOutput(serializers.Serializer):
+    name = serializers.CharField()
+    short_name = serializers.CharField(help_text="An acronym, or empty.")
+    website = serializers.URLField(allow_blank=True)
 
 
 class CountryCountOutput(serializers.Serializer):
@@ -32,6 +38,7 @@ class PetitionOutput(serializers.Serializer):
     title = serializers.CharField()
     summary = serializers.CharField()
     targets = TargetOutput(many=True)
+    co_sponsors = CoSponsorOutput(many=True, help_text="Co-sponsoring organisations, in the editors' order.")
     goal = serializers.IntegerField()
     signature_count = serializers.IntegerField(help_text="Confirmed signatures plus those gathered elsewhere.")
     state = serializers.CharField()
@@ -49,6 +56,10 @@ def petition_representation(petition: PetitionPage, request: Request) -> dict:
         "targets": [
             {"name": target.name, "role": target.role, "organisation": target.organisation}
             for target in petition.targets.all()
+        ],
+        "co_sponsors": [
+            {"name": co_sponsor.name, "short_name": co_sponsor.short_name, "website": co_sponsor.website}
+            for co_sponsor in co_sponsors(petition)
         ],
         "goal": summary.goal,
         "signature_count": summary.total,

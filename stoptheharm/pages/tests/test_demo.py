@@ -4,12 +4,17 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from stoptheharm.organisations.models import Organisation
 from stoptheharm.pages.demo import load_demo_site, read_demo_content
 from stoptheharm.pages.models import HomePage, SectionPage, StandardPage
+from stoptheharm.petitions.models import PetitionCoSponsor, PetitionPage, PetitionState, PetitionTarget
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+CLOSED_PETITION = "ungass-2016"
+OPEN_PETITION = "fund-harm-reduction"
 
 
 def test_every_language_has_a_complete_demo_with_the_same_pages():
@@ -20,6 +25,11 @@ def test_every_language_has_a_complete_demo_with_the_same_pages():
         for original, page in zip(english["pages"], translated["pages"], strict=True):
             assert page["title"].strip(), (code, page["key"])
             assert len(page["body"]) == len(original["body"]), (code, page["key"])
+        assert [petition["key"] for petition in translated["petitions"]] == [CLOSED_PETITION, OPEN_PETITION]
+        for original, petition in zip(english["petitions"], translated["petitions"], strict=True):
+            assert all(petition[name].strip() for name in ("title", "summary", "body")), (code, petition["key"])
+            assert len(petition["targets"]) == len(original["targets"]), (code, petition["key"])
+            assert bool(petition["imported_count_label"]) == bool(original["imported_count_label"])
 
 
 @pytest.mark.django_db
@@ -73,5 +83,59 @@ def test_the_load_demo_command_reports_what_it_did():
     first, second = StringIO(), StringIO()
     call_command("load_demo", stdout=first)
     call_command("load_demo", stdout=second)
-    assert first.getvalue().strip() == "Demo content: 45 page(s) created, 0 already there."
-    assert second.getvalue().strip() == "Demo content: 0 page(s) created, 45 already there."
+    assert first.getvalue().strip() == "Demo content: 55 page(s) created, 0 already there; 3 organisation(s) created."
+    assert second.getvalue().strip() == "Demo content: 0 page(s) created, 55 already there; 0 organisation(s) created."
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_again_creates_no_petition_target_co_sponsor_or_organisation_twice(demo_site):
+    counts = [model.objects.count() for model in (PetitionPage, PetitionTarget, PetitionCoSponsor, Organisation)]
+
+    report = load_demo_site()
+
+    assert (report.created, report.organisations_created) == ([], [])
+    assert [
+        model.objects.count() for model in (PetitionPage, PetitionTarget, PetitionCoSponsor, Organisation)
+    ] == counts
+    assert counts == [10, 15, 15, 3]  # 2 petitions in 5 languages; 3 targets and 3 co-sponsors per language
+
+
+@pytest.mark.django_db
+def test_every_language_has_an_open_and_a_closed_petition_under_take_action(demo_site):
+    english = {page.slug: page for page in PetitionPage.objects.filter(locale__language_code="en")}
+    for code in LANGUAGE_CODES:
+        take_action = SectionPage.objects.get(locale__language_code=code, slug="take-action")
+        petitions = {page.slug: page for page in PetitionPage.objects.live().child_of(take_action)}
+        assert set(petitions) == {CLOSED_PETITION, OPEN_PETITION}, code
+        closed, open_ = petitions[CLOSED_PETITION], petitions[OPEN_PETITION]
+        assert (closed.state, closed.imported_count, closed.is_open_for_signing) == (PetitionState.CLOSED, 12122, False)
+        assert (open_.state, open_.goal, open_.is_open_for_signing) == (PetitionState.OPEN, 50000, True)
+        expected_targets = [target["name"] for target in read_demo_content(code)["petitions"][0]["targets"]]
+        assert [target.name for target in closed.targets.all()] == expected_targets
+        co_sponsors = [co_sponsor.organisation for co_sponsor in open_.co_sponsors.all()]
+        assert [organisation.short_name for organisation in co_sponsors] == ["HRI", "IDPC", "INPUD"]
+        assert all(organisation.is_member and organisation.website for organisation in co_sponsors)
+        assert {page.translation_key for page in petitions.values()} == {
+            page.translation_key for page in english.values()
+        }
+        assert code == "en" or open_.title != english[OPEN_PETITION].title
+
+
+@pytest.mark.django_db
+def test_the_closed_petition_shows_its_total_and_the_open_one_its_form_in_every_language(client, demo_site):
+    for code in LANGUAGE_CODES:
+        closed = client.get(f"/{code}/take-action/{CLOSED_PETITION}/").content.decode()
+        with translation.override(code):
+            had = translation.ngettext(
+                "This petition had <strong>%(total)s</strong> supporter.",
+                "This petition had <strong>%(total)s</strong> supporters.",
+                12122,
+            ) % {"total": 12122}
+        assert had in closed, code
+        assert 'name="email"' not in closed
+        opened = client.get(f"/{code}/take-action/{OPEN_PETITION}/").content.decode()
+        assert 'name="email"' in opened
+        assert '<a href="https://hri.global" rel="noopener noreferrer">Harm Reduction International</a> (HRI)' in opened
+    english = client.get(f"/en/take-action/{CLOSED_PETITION}/").content.decode()
+    assert "This petition had <strong>12122</strong> supporters." in english
+    assert "(signed on the campaign&#x27;s earlier platform)" in english

@@ -1,0 +1,122 @@
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
+
+LANGUAGE_CODE_LIST = RegexValidator(
+    r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*(, ?[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)*$",
+    _("Enter language codes separated by commas, e.g. 'en, ru, uk'."),
+)
+
+
+class OrganisationKind(models.TextChoices):
+    NGO = "ngo", _("Non-governmental organisation")
+    PEOPLE_WHO_USE_DRUGS = "pwud_network", _("Network of people who use drugs")
+    SERVICE_PROVIDER = "service_provider", _("Service provider")
+    RESEARCH = "research", _("Research institute")
+    FOUNDATION = "foundation", _("Foundation")
+    INTERGOVERNMENTAL = "intergovernmental", _("UN or intergovernmental body")
+    GOVERNMENT = "government", _("Government body")
+    MEDIA = "media", _("Media")
+
+
+class OrganisationScope(models.TextChoices):
+    NATIONAL = "national", _("National")
+    REGIONAL = "regional", _("Regional")
+    GLOBAL = "global", _("Global")
+
+
+class Organisation(index.Indexed, models.Model):
+    """An organisation in the coalition's directory: a member, a co-sponsor, a partner.
+
+    Everything here may be shown publicly except `contact_email`, which is for the coalition's staff.
+    """
+
+    name = models.CharField(
+        max_length=255, help_text=_("The full name, in the organisation's own language and script.")
+    )
+    short_name = models.CharField(
+        max_length=50, blank=True, help_text=_("An acronym or short form, if the organisation uses one, e.g. 'HRI'.")
+    )
+    kind = models.CharField(max_length=20, choices=OrganisationKind, help_text=_("What sort of organisation this is."))
+    scope = models.CharField(
+        max_length=10,
+        choices=OrganisationScope,
+        default=OrganisationScope.NATIONAL,
+        help_text=_("Whether it works in one country, in a region or worldwide."),
+    )
+    region = models.CharField(
+        max_length=100, blank=True, help_text=_("For a regional organisation, e.g. 'Eastern Europe and Central Asia'.")
+    )
+    countries = CountryField(
+        multiple=True, blank=True, help_text=_("Where it works or is based. Leave empty for a global organisation.")
+    )
+    website = models.URLField(blank=True, help_text=_("Its public website; the name links to it."))
+    languages = models.CharField(
+        max_length=100,
+        blank=True,
+        validators=[LANGUAGE_CODE_LIST],
+        help_text=_("The languages it works in, as codes separated by commas, e.g. 'en, ru, uk'."),
+    )
+    description = models.TextField(
+        max_length=500, blank=True, help_text=_("One or two sentences on what it does, for the directory.")
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Uploaded here, so that showing it loads nothing from another site."),
+    )
+    contact_email = models.EmailField(
+        blank=True, help_text=_("Private: for the coalition's staff only, never shown on the site or in the API.")
+    )
+    is_verified = models.BooleanField(
+        default=False,
+        verbose_name=_("verified"),
+        help_text=_("Staff have checked that the organisation exists and agreed to be named."),
+    )
+    is_member = models.BooleanField(
+        default=False, verbose_name=_("coalition member"), help_text=_("The organisation has joined the coalition.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("short_name")]),
+        FieldPanel("kind"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("scope"), FieldPanel("region")]), FieldPanel("countries")],
+            heading=_("Where it works"),
+        ),
+        FieldPanel("website"),
+        FieldPanel("languages"),
+        FieldPanel("description"),
+        FieldPanel("logo"),
+        FieldPanel("contact_email"),
+        FieldRowPanel([FieldPanel("is_member"), FieldPanel("is_verified")]),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("short_name"),
+        index.AutocompleteField("short_name"),
+        index.FilterField("kind"),
+        index.FilterField("is_member"),
+        index.FilterField("is_verified"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.short_name})" if self.short_name else self.name
+
+    @property
+    def language_codes(self) -> list[str]:
+        return [code.strip() for code in self.languages.split(",") if code.strip()]
