@@ -55,7 +55,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "django.middleware.cache.UpdateCacheMiddleware",
+    "stoptheharm.core.pagecache.page_cache",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "stoptheharm.core.middleware.admin_content_security_policy",
     "stoptheharm.core.middleware.permissions_policy",
@@ -63,7 +63,6 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "stoptheharm.core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.cache.FetchFromCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -110,9 +109,7 @@ CACHES = {
     # that signatures are sent to.
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
 }
-CACHE_MIDDLEWARE_ALIAS = "local"
-CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
-CACHE_MIDDLEWARE_SECONDS = env.env_int("PAGE_CACHE_SECONDS", 2)
+PAGE_CACHE_SECONDS = env.env_int("PAGE_CACHE_SECONDS", 2)  # stoptheharm.core.pagecache
 
 # E-mail: files under var/mail by default, so nothing leaves the machine by accident.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Stop the Harm <no-reply@localhost>")

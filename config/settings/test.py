@@ -15,4 +15,4 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
 }
-CACHE_MIDDLEWARE_SECONDS = 0  # each test sees its own changes at once; test_page_cache turns it on
+PAGE_CACHE_SECONDS = 0  # each test sees its own changes at once; test_page_cache turns it on

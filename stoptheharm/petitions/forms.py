@@ -1,3 +1,4 @@
+import functools
 import time
 from typing import Any
 
@@ -5,6 +6,10 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -25,6 +30,27 @@ def started_stamp(moment: float | None = None) -> str:
 def country_choices() -> list[tuple[str, str]]:
     """ISO 3166 countries, named and sorted in the page's language."""
     return [("", _("Choose your country")), *((code, str(name)) for code, name in countries)]
+
+
+@functools.cache
+def _country_options(language: str) -> str:
+    return "".join(f'<option value="{escape(code)}">{escape(name)}</option>' for code, name in country_choices())
+
+
+class CountrySelect(forms.Select):
+    """The country list, rendered as one string per language.
+
+    Django renders each of the 250 options through a template of its own: that was a third of the
+    time of a petition page.
+    """
+
+    def render(self, name: str, value: Any, attrs: dict | None = None, renderer: Any = None) -> str:
+        options = _country_options(get_language())
+        if value:
+            chosen = f'<option value="{escape(value)}">'
+            options = options.replace(chosen, chosen.replace(">", " selected>", 1), 1)
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)),
+                           mark_safe(options))  # fmt: skip  # noqa: S308  # escaped above
 
 
 class AnswerInput(forms.TextInput):
@@ -50,7 +76,7 @@ class SignatureForm(forms.Form):
 
     name = forms.CharField(label=_("Your name"), max_length=MAX_NAME_LENGTH)
     email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
-    country = forms.ChoiceField(label=_("Your country"), choices=country_choices)
+    country = forms.ChoiceField(label=_("Your country"), choices=country_choices, widget=CountrySelect)
     consent = forms.BooleanField(
         label=consents.PROCESSING,
         error_messages={"required": _("Your signature can only be counted with your agreement.")},

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def page_cache(settings):
-    settings.CACHE_MIDDLEWARE_SECONDS = 2  # as in production; the test settings turn it off
+    settings.PAGE_CACHE_SECONDS = 2  # as in production; the test settings turn it off
 
 
 def test_a_reader_sets_no_cookie_and_the_next_one_is_served_from_memory(client, petition, page_cache):
@@ -36,7 +36,7 @@ def test_a_cached_count_is_at_most_a_few_seconds_old(
     with django_capture_on_commit_callbacks(execute=True):
         add_signature(petition, "amina@example.org")
     assert "<strong>0</strong> supporters" in client.get(petition.url).content.decode()  # still the cached page
-    time.sleep(settings.CACHE_MIDDLEWARE_SECONDS + 0.1)
+    time.sleep(settings.PAGE_CACHE_SECONDS + 0.1)
     assert "<strong>1</strong> supporter" in client.get(petition.url).content.decode()
 
 
