@@ -191,6 +191,11 @@ class SignatureStatus(models.TextChoices):
 ANONYMISED_EMAIL_DOMAIN = "anonymised.invalid"
 
 
+class SignerEmail(models.TextChoices):
+    CONFIRM = "confirm", _("Please confirm")
+    ALREADY_SIGNED = "already_signed", _("You have already signed")
+
+
 class SignatureQuerySet(models.QuerySet["Signature"]):
     def counted(self) -> "SignatureQuerySet":
         return self.filter(status=SignatureStatus.CONFIRMED)
@@ -209,7 +214,12 @@ class Signature(models.Model):
     wants_updates = models.BooleanField(default=False, help_text=_("The signer asked for news of this campaign."))
     consents = models.JSONField(help_text=_("The exact wording and version of each consent given."))
     secret = models.CharField(max_length=64, help_text=_("The random part of the links e-mailed to the signer."))
-    emails_sent = models.PositiveSmallIntegerField(default=0)
+    emails_sent = models.PositiveSmallIntegerField(default=0, help_text=_("E-mails asked for; a few at most."))
+    # The outbox: the e-mail waiting to be sent to this signer, written with the signature itself, so
+    # signing costs one INSERT and no e-mail is lost or sent for a signature that was not stored.
+    email_due = models.CharField(max_length=16, blank=True, choices=SignerEmail)
+    email_attempts = models.PositiveSmallIntegerField(default=0)
+    email_retry_at = models.DateTimeField(null=True, blank=True)
     ip_hash = models.CharField(max_length=64, blank=True, help_text=_("Keyed hash of the address it came from."))
     network_hash = models.CharField(max_length=64, blank=True, help_text=_("Keyed hash of that address's network."))
     created_at = models.DateTimeField(auto_now_add=True)
@@ -230,6 +240,7 @@ class Signature(models.Model):
         indexes = [
             models.Index(fields=["petition", "status", "country"], name="signature_counting"),
             models.Index(fields=["petition", "created_at"], name="signature_recent"),  # trending sources
+            models.Index(fields=["email_retry_at"], condition=~Q(email_due=""), name="signature_email_due"),
         ]
 
     def __str__(self) -> str:

@@ -95,6 +95,7 @@ def test_signing_answers_202_for_a_new_and_an_already_used_address_alike(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         first = post(client, petition.slug, SIGNATURE)
+    with django_capture_on_commit_callbacks(execute=True):
         second = post(client, petition.slug, SIGNATURE | {"name": "Someone Else"})
     assert (first.status_code, first.json()) == (202, {"status": "pending_confirmation"})
     assert (second.status_code, second.content) == (202, first.content)

@@ -6,6 +6,7 @@ from stoptheharm.petitions.services import (
     anonymise_closed_petitions,
     forget_old_address_hashes,
     purge_unconfirmed_signatures,
+    schedule_email_delivery,
 )
 
 
@@ -13,13 +14,15 @@ class Command(BaseCommand):
     help = (
         "Apply the retention periods: delete signatures never confirmed within seven days, forget address "
         "hashes after 30 days, erase signers' names and addresses once a petition has been closed for "
-        "PETITION_ANONYMISE_AFTER_DAYS. Run it hourly (cron or a systemd timer)."
+        "PETITION_ANONYMISE_AFTER_DAYS. Run it hourly (cron or a systemd timer). It also has the worker send any "
+        "e-mail still waiting, should the process that stored it have stopped before asking."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
         deleted = purge_unconfirmed_signatures()
         cleared = forget_old_address_hashes()
         erased = anonymise_closed_petitions()
+        schedule_email_delivery()
         self.stdout.write(
             f"Deleted {deleted} unconfirmed signature(s); forgot the address of {cleared}; anonymised {erased}."
         )
