@@ -77,7 +77,7 @@ class Organisation(index.Indexed, models.Model):
     is_verified = models.BooleanField(
         default=False,
         verbose_name=_("verified"),
-        help_text=_("Staff have checked that the organisation exists and agreed to be named."),
+        help_text=_("Staff have checked that the organisation exists and has agreed to be named."),
     )
     is_member = models.BooleanField(
         default=False, verbose_name=_("coalition member"), help_text=_("The organisation has joined the coalition.")

@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 ('languages', models.CharField(blank=True, help_text="The languages it works in, as codes separated by commas, e.g. 'en, ru, uk'.", max_length=100, validators=[django.core.validators.RegexValidator('^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*(, ?[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)*$', "Enter language codes separated by commas, e.g. 'en, ru, uk'.")])),
                 ('description', models.TextField(blank=True, help_text='One or two sentences on what it does, for the directory.', max_length=500)),
                 ('contact_email', models.EmailField(blank=True, help_text="Private: for the coalition's staff only, never shown on the site or in the API.", max_length=254)),
-                ('is_verified', models.BooleanField(default=False, help_text='Staff have checked that the organisation exists and agreed to be named.', verbose_name='verified')),
+                ('is_verified', models.BooleanField(default=False, help_text='Staff have checked that the organisation exists and has agreed to be named.', verbose_name='verified')),
                 ('is_member', models.BooleanField(default=False, help_text='The organisation has joined the coalition.', verbose_name='coalition member')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
