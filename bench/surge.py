@@ -37,7 +37,7 @@ PYTHON = sys.executable
 DURATION = int(os.environ.get("BENCH_SECONDS", "15"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 WEB_WORKERS = int(os.environ.get("BENCH_WEB_WORKERS", "4"))
-WEB_THREADS = int(os.environ.get("BENCH_WEB_THREADS", "2"))
+WEB_THREADS = int(os.environ.get("BENCH_WEB_THREADS", "4"))
 RESULTS = ROOT / "docs" / "benchmarks.md"
 MARKERS = ("<!-- surge:start -->", "<!-- surge:end -->")
 
@@ -150,20 +150,19 @@ def wrk(stack: Stack, script: str, path: str, *, connections: int = CONNECTIONS,
     return figures
 
 
-def measure_staleness(stack: Stack, petition: dict, stop: threading.Event, out: list[float]) -> None:
+def measure_staleness(stack: Stack, petition: dict, links: list[str], stop: threading.Event, out: list[float]) -> None:
     """Confirm a few signatures through their e-mailed links; time until the page shows the new count."""
     page = stack.url(petition["path"])
-    while not stop.is_set():
-        links = stack.manage("bench_confirm", "--petition", str(petition["id"]), "--links", "5").split()
-        if not links:
-            return
+    while links and not stop.is_set():
+        batch, links[:] = links[:5], links[5:]
         before = displayed_count(fetch(page))
-        for link in links:
+        for link in batch:
             post(stack.url(link))
         moment = time.monotonic()
-        while displayed_count(fetch(page)) < before + len(links) and time.monotonic() - moment < 30:
+        while displayed_count(fetch(page)) < before + len(batch) and time.monotonic() - moment < 30:
             time.sleep(0.05)
         out.append(time.monotonic() - moment)
+        time.sleep(1)
 
 
 def wait_for_emails(stack: Stack, seconds: int = 600) -> dict:
@@ -220,12 +219,15 @@ def main() -> None:
             ("page views", "view.lua", petition["path"], {}),
         ]
         for name, script, path, env in runs:
+            wait_for_emails(stack)  # each measurement starts without the previous one's e-mails to send
             print(f"Measuring {name} …", flush=True)
             results[name] = wrk(stack, script, path, BENCH_RUN=name.replace(" ", ""), **env)
 
+        wait_for_emails(stack)
         print("Measuring page views during a signing surge, and how stale the count gets …", flush=True)
+        links = stack.manage("bench_confirm", "--petition", str(petition["id"]), "--links", "100").split()
         stop, staleness = threading.Event(), []
-        checker = threading.Thread(target=measure_staleness, args=(stack, petition, stop, staleness))
+        checker = threading.Thread(target=measure_staleness, args=(stack, petition, links, stop, staleness))
         surge = threading.Thread(
             target=lambda: results.__setitem__(
                 "api during views",
