@@ -1,3 +1,4 @@
+import os
 import socket
 
 import pytest
@@ -27,6 +28,17 @@ class Inbox:
             return "451 Local error in processing, try again later"
         self.messages.append((envelope.mail_from, envelope.rcpt_tos, envelope.content))
         return "250 Message accepted for delivery"
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """The real Redis that scripts/run-tests starts; skipped outside it, except in CI where it must be there."""
+    url = os.environ.get("TEST_REDIS_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("TEST_REDIS_URL is not set: scripts/run-tests starts a Redis for this test")
+        pytest.skip("no Redis started for this run (make test starts one)")
+    return url
 
 
 @pytest.fixture

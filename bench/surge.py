@@ -142,7 +142,7 @@ def wrk(stack: Stack, script: str, path: str, *, connections: int = CONNECTIONS,
     result = subprocess.run(
         ["wrk", "--threads", "2", "--connections", str(connections), "--duration", f"{DURATION}s",
          "--timeout", "10s", "--script", str(ROOT / "bench" / script), stack.url(path)],
-        check=True, capture_output=True, text=True, env={**stack.env, **env},
+        check=True, capture_output=True, text=True, env={**stack.env, **env}, cwd=ROOT,
     )  # fmt: skip
     line = next(line for line in result.stdout.splitlines() if line.startswith("RESULT "))
     figures = json.loads(line.removeprefix("RESULT "))

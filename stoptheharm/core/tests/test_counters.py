@@ -1,6 +1,3 @@
-import os
-
-import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
@@ -14,12 +11,7 @@ def test_counters_start_at_one_and_count_separately():
     assert counters.increment(["a"], timeout=60) == [3]
 
 
-def test_counters_in_redis_take_one_round_trip_and_expire():
-    redis_url = os.environ.get("TEST_REDIS_URL")
-    if not redis_url:
-        if os.environ.get("CI"):
-            pytest.fail("TEST_REDIS_URL is not set: scripts/run-tests starts a Redis for this test")
-        pytest.skip("no Redis started for this run (make test starts one)")
+def test_counters_in_redis_take_one_round_trip_and_expire(redis_url):
     with override_settings(CACHES=env.cache_config(redis_url)):
         cache = caches["default"]
         cache.delete_many(["stoptheharm-test:x", "stoptheharm-test:y"])

@@ -1,10 +1,8 @@
 """The real mail server and cache that production uses, started on this machine."""
 
-import os
 from email import message_from_bytes
 from pathlib import Path
 
-import pytest
 import redis
 from django.core import mail
 from django.core.cache import caches
@@ -36,12 +34,7 @@ def test_the_file_backend_writes_each_message_under_the_folder(tmp_path):
     assert "Body text" in written.read_text()
 
 
-def test_redis_url_puts_the_cache_in_a_real_redis():
-    redis_url = os.environ.get("TEST_REDIS_URL")
-    if not redis_url:
-        if os.environ.get("CI"):
-            pytest.fail("TEST_REDIS_URL is not set: scripts/run-tests starts a Redis for this test")
-        pytest.skip("no Redis started for this run (make test starts one)")
+def test_redis_url_puts_the_cache_in_a_real_redis(redis_url):
     with override_settings(CACHES=env.cache_config(redis_url)):
         cache = caches["default"]
         cache.set("stoptheharm-test", {"count": 12122}, timeout=30)
