@@ -129,7 +129,10 @@ def _ensure_petition(
         imported_count=spec.get("imported_count", 0),
         **_petition_words(spec),
     )
-    petition.co_sponsors = [PetitionCoSponsor(organisation=organisations[name]) for name in spec["co_sponsors"]]
+    petition.co_sponsors = [  # in the editors' order: modelcluster leaves sort_order to the admin's forms
+        PetitionCoSponsor(organisation=organisations[name], sort_order=order)
+        for order, name in enumerate(spec["co_sponsors"])
+    ]
     section.add_child(instance=petition)
     petition.save_revision().publish()
     report.created.append(f"{section.locale.language_code}:{spec['key']}")
@@ -181,7 +184,7 @@ def _petition_words(spec: dict[str, Any]) -> dict[str, Any]:
         "summary": spec["summary"],
         "body": spec["body"],
         "imported_count_label": spec["imported_count_label"],
-        "targets": [PetitionTarget(**target) for target in spec["targets"]],
+        "targets": [PetitionTarget(sort_order=order, **target) for order, target in enumerate(spec["targets"])],
     }
 
 

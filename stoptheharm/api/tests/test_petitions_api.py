@@ -58,9 +58,10 @@ def test_petitions_are_listed_with_their_counts(client, petition):
 def co_sponsor(petition, *names: str) -> None:
     petition.co_sponsors = [
         PetitionCoSponsor(
-            organisation=add_organisation(name, short_name=name[:3].upper(), website=f"https://{name}.example")
+            organisation=add_organisation(name, short_name=name[:3].upper(), website=f"https://{name}.example"),
+            sort_order=order,
         )
-        for name in names
+        for order, name in enumerate(names)
     ]
     petition.save_revision().publish()
 

@@ -15,8 +15,8 @@ def create_petition(*, parent: Page, slug: str = "treat-drug-use-as-health", **f
     }
     petition = PetitionPage(slug=slug, **(defaults | fields))
     petition.targets = [
-        PetitionTarget(name="Ban Ki-moon", role="Secretary-General", organisation="United Nations"),
-        PetitionTarget(name="Khaled Shamaa", role="Chair of UNGASS 2016"),
+        PetitionTarget(name="Ban Ki-moon", role="Secretary-General", organisation="United Nations", sort_order=0),
+        PetitionTarget(name="Khaled Shamaa", role="Chair of UNGASS 2016", sort_order=1),
     ]
     parent.add_child(instance=petition)
     petition.save_revision().publish()

@@ -15,11 +15,13 @@ def co_sponsored(section):
     petition = create_petition(parent=section, slug="co-sponsored")
     petition.co_sponsors = [
         PetitionCoSponsor(
-            organisation=add_organisation("Zambian Harm Reduction Network", website="https://zhrn.example")
+            organisation=add_organisation("Zambian Harm Reduction Network", website="https://zhrn.example"),
+            sort_order=0,
         ),
-        PetitionCoSponsor(organisation=add_organisation("Фонд Андрея Рылькова", short_name="ARF")),
+        PetitionCoSponsor(organisation=add_organisation("Фонд Андрея Рылькова", short_name="ARF"), sort_order=1),
         PetitionCoSponsor(
-            organisation=add_organisation("Asociación Alivio", short_name="AA", website="https://alivio.example")
+            organisation=add_organisation("Asociación Alivio", short_name="AA", website="https://alivio.example"),
+            sort_order=2,
         ),
     ]
     petition.save_revision().publish()
@@ -56,6 +58,8 @@ def test_a_petition_without_co_sponsors_shows_no_empty_list(client, petition):
 @pytest.mark.django_db
 def test_reordering_co_sponsors_changes_the_order_shown(co_sponsored):
     first, second, third = co_sponsored.co_sponsors.all()
+    for order, co_sponsor in enumerate([third, first, second]):  # as the admin's drag and drop saves them
+        co_sponsor.sort_order = order
     co_sponsored.co_sponsors = [third, first, second]
     co_sponsored.save_revision().publish()
     co_sponsored.refresh_from_db()
