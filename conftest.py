@@ -1,11 +1,13 @@
 import os
 import socket
+from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.cache import caches
 from wagtail.models import Site
 
+from config import env
 from stoptheharm.pages.demo import load_demo_site
 from stoptheharm.pages.models import HomePage
 
@@ -61,3 +63,11 @@ def empty_cache():
     """Each test starts with empty caches: ids can be reused once a test's transaction is rolled back."""
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture
+def smtp_inbox(smtp_server, settings) -> Inbox:
+    """The platform's mail goes to that real SMTP server for this test; yields its inbox."""
+    inbox, port = smtp_server
+    settings.MAILERS = env.mailers_config(f"smtp://127.0.0.1:{port}?timeout=5", default_file_path=Path("/unused"))
+    return inbox

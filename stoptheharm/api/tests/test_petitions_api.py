@@ -1,16 +1,13 @@
 import json
 import re
 from email import message_from_bytes
-from pathlib import Path
 
 import pytest
 from django.core import mail
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from config import env
 from stoptheharm.organisations.tests.factories import add_organisation
 from stoptheharm.petitions import challenge
 from stoptheharm.petitions.models import PetitionCoSponsor, Signature, SignatureStatus
@@ -219,14 +216,12 @@ def test_the_api_docs_page_loads_only_the_platforms_own_files(client):
 
 @pytest.mark.django_db
 def test_a_partner_signs_through_the_api_and_the_signer_confirms_from_a_real_mail_server(
-    client, petition, smtp_server, django_capture_on_commit_callbacks
+    client, petition, smtp_inbox, django_capture_on_commit_callbacks
 ):
-    inbox, port = smtp_server
-    mailers = env.mailers_config(f"smtp://127.0.0.1:{port}?timeout=5", default_file_path=Path("/unused"))
-    with override_settings(MAILERS=mailers), django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):
         assert post(client, petition.slug, SIGNATURE).status_code == 202
 
-    [(_sender, recipients, content)] = inbox.messages
+    [(_sender, recipients, content)] = smtp_inbox.messages
     assert recipients == ["amina@example.org"]
     text = message_from_bytes(content).get_payload()[0].get_payload(decode=True).decode()
     confirm_path = re.search(r"https?://[^/]+(/en/petitions/confirm/\S+)", text).group(1)

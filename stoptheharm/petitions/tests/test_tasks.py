@@ -34,12 +34,9 @@ def test_every_due_email_goes_once_over_one_connection(petition):
 
 
 @pytest.fixture
-def refusing_mail_server(smtp_server):
-    inbox, port = smtp_server
-    inbox.refuse_next = 1000
-    mailers = env.mailers_config(f"smtp://127.0.0.1:{port}?timeout=5", default_file_path=Path("/unused"))
-    with override_settings(MAILERS=mailers):
-        yield inbox
+def refusing_mail_server(smtp_inbox):
+    smtp_inbox.refuse_next = 1000
+    return smtp_inbox
 
 
 def test_a_refused_email_is_tried_again_later_with_a_growing_delay(petition, refusing_mail_server):

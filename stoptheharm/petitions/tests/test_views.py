@@ -3,17 +3,14 @@ import re
 import time
 from datetime import timedelta
 from email import message_from_bytes
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from config import env
 from stoptheharm.petitions import challenge, tokens
 from stoptheharm.petitions.forms import started_stamp
 from stoptheharm.petitions.mailing import deliver_due_emails
@@ -152,14 +149,12 @@ def test_signing_pages_are_never_cached(client, petition):
 
 @pytest.mark.django_db
 def test_the_confirmation_travels_through_a_real_smtp_server(
-    client, petition, smtp_server, django_capture_on_commit_callbacks
+    client, petition, smtp_inbox, django_capture_on_commit_callbacks
 ):
-    inbox, port = smtp_server
-    mailers = env.mailers_config(f"smtp://127.0.0.1:{port}?timeout=5", default_file_path=Path("/unused"))
-    with override_settings(MAILERS=mailers), django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):
         client.post(sign_url(petition), VALID)
 
-    [(sender, recipients, content)] = inbox.messages
+    [(sender, recipients, content)] = smtp_inbox.messages
     assert recipients == ["amina@example.org"]
     assert sender in settings.DEFAULT_FROM_EMAIL
     message = message_from_bytes(content)
@@ -172,24 +167,21 @@ def test_the_confirmation_travels_through_a_real_smtp_server(
 
 @pytest.mark.django_db
 def test_a_failing_mail_server_loses_no_signature_and_the_email_goes_once_it_recovers(
-    client, petition, smtp_server, django_capture_on_commit_callbacks, monkeypatch
+    client, petition, smtp_inbox, django_capture_on_commit_callbacks, monkeypatch
 ):
-    inbox, port = smtp_server
-    inbox.refuse_next = 2
-    mailers = env.mailers_config(f"smtp://127.0.0.1:{port}?timeout=5", default_file_path=Path("/unused"))
-    with override_settings(MAILERS=mailers):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(sign_url(petition), VALID)
-        assert response["Location"] == f"/en/petitions/{petition.pk}/thank-you/"
-        assert Signature.objects.get().status == SignatureStatus.PENDING
-        assert inbox.messages == []  # refused: waits, counted as an attempt
-        for minutes in (2, 5):  # the worker's later tries
-            later = timezone.now() + timedelta(minutes=minutes)
-            monkeypatch.setattr("stoptheharm.petitions.mailing.timezone.now", lambda moment=later: moment)
-            deliver_due_emails()
-            deliver_due_emails()  # again: an e-mail goes once
+    smtp_inbox.refuse_next = 2
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(sign_url(petition), VALID)
+    assert response["Location"] == f"/en/petitions/{petition.pk}/thank-you/"
+    assert Signature.objects.get().status == SignatureStatus.PENDING
+    assert smtp_inbox.messages == []  # refused: waits, counted as an attempt
+    for minutes in (2, 5):  # the worker's later tries
+        later = timezone.now() + timedelta(minutes=minutes)
+        monkeypatch.setattr("stoptheharm.petitions.mailing.timezone.now", lambda moment=later: moment)
+        deliver_due_emails()
+        deliver_due_emails()  # again: an e-mail goes once
 
-    [(_sender, recipients, _content)] = inbox.messages  # refused twice, then sent once
+    [(_sender, recipients, _content)] = smtp_inbox.messages  # refused twice, then sent once
     assert recipients == ["amina@example.org"]
     assert Signature.objects.get().email_due == ""
 
