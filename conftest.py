@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.cache import caches
+from django.utils import translation
 from wagtail.models import Site
 
 from config import env
@@ -56,6 +57,14 @@ def smtp_server():
         yield inbox, port
     finally:
         controller.stop()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in English: a request to /fr/ in an earlier test leaves French active in the thread."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
