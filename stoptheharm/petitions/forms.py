@@ -16,7 +16,7 @@ from django_countries import countries
 from stoptheharm.petitions import consents
 from stoptheharm.petitions.challenge import is_answered, new_question
 from stoptheharm.petitions.models import PetitionPage
-from stoptheharm.petitions.normalisation import MAX_NAME_LENGTH, has_forbidden_characters
+from stoptheharm.petitions.normalisation import MAX_NAME_LENGTH, has_forbidden_characters, is_country_code
 from stoptheharm.petitions.trending import GroupWindow, InvalidGroup, read_group_token
 
 STARTED_SALT = "stoptheharm.petitions.form-started"
@@ -53,6 +53,13 @@ class CountrySelect(forms.Select):
                            mark_safe(options))  # fmt: skip  # noqa: S308  # escaped above
 
 
+class CountryField(forms.ChoiceField):
+    """A choice of country, checked against the set of codes rather than the list of named choices."""
+
+    def valid_value(self, value: Any) -> bool:
+        return is_country_code(value)
+
+
 class AnswerInput(forms.TextInput):
     """Shows an empty box whatever was sent: a form sent back asks a new question."""
 
@@ -76,7 +83,7 @@ class SignatureForm(forms.Form):
 
     name = forms.CharField(label=_("Your name"), max_length=MAX_NAME_LENGTH)
     email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
-    country = forms.ChoiceField(label=_("Your country"), choices=country_choices, widget=CountrySelect)
+    country = CountryField(label=_("Your country"), choices=country_choices, widget=CountrySelect)
     consent = forms.BooleanField(
         label=consents.PROCESSING,
         error_messages={"required": _("Your signature can only be counted with your agreement.")},
@@ -89,7 +96,8 @@ class SignatureForm(forms.Form):
 
     def __init__(self, *args: Any, challenge: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["started"].initial = started_stamp()
+        if not self.is_bound:  # a form sent back shows the stamp it was sent with
+            self.fields["started"].initial = started_stamp()
         if challenge:
             self._add_challenge()
 

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
+from stoptheharm.api.v1.petitions import SignatureInput, well_formed_signature
 from stoptheharm.organisations.tests.factories import add_organisation
 from stoptheharm.petitions import challenge
 from stoptheharm.petitions.models import PetitionCoSponsor, Signature, SignatureStatus
@@ -122,6 +123,54 @@ def test_bad_input_gets_per_field_errors_and_stores_nothing(client, petition, ch
     assert response.status_code == 400
     assert list(response.json()) == [field]
     assert not Signature.objects.exists()
+
+
+UNUSUAL_INPUT = [
+    {"name": " Amina"},
+    {"name": "A" * 100},
+    {"name": "A" * 101},
+    {"name": "Amina\u202e"},
+    {"name": "Amina\u200b"},
+    {"name": "Amina\u00a0Diallo"},
+    {"name": "\ud800"},
+    {"name": "Amina\x00"},
+    {"name": ""},
+    {"name": 42},
+    {"name": "<script>alert(1)</script>"},
+    {"name": "Амина Диалло"},
+    {"email": "Amina@Example.org"},
+    {"email": "amina@example.org "},
+    {"email": "amina@example.org\n"},
+    {"email": "amina@localhost"},
+    {"email": "am ina@example.org"},
+    {"email": "amina@münchen.de"},
+    {"email": "a" * 250 + "@x.org"},
+    {"email": None},
+    {"country": "pt"},
+    {"country": "PT "},
+    {"country": "XX"},
+    {"consent": "true"},
+    {"consent": 1},
+    {"public": "yes"},
+    {"public": None},
+    {"public": True, "updates": True},
+    {"extra": "ignored"},
+]
+
+
+@pytest.mark.parametrize("change", [{}, *UNUSUAL_INPUT])
+def test_the_quick_check_accepts_only_what_the_serializer_accepts_unchanged(change):
+    payload = SIGNATURE | change
+    quick = well_formed_signature(payload)
+    serializer = SignatureInput(data=payload)
+    if quick is not None:
+        assert serializer.is_valid(), serializer.errors
+        assert quick == dict(serializer.validated_data)
+
+
+def test_the_usual_request_takes_the_quick_check():
+    assert well_formed_signature(SIGNATURE | {"public": True}) == SIGNATURE | {"public": True, "updates": False}
+    assert well_formed_signature([SIGNATURE]) is None
 
 
 @pytest.mark.django_db

@@ -1,8 +1,11 @@
 """Petitions in the REST API: one endpoint class per action, each with its own serializers."""
 
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
 from django.http import Http404
 from django.utils.translation import get_language
-from django_countries import countries
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -12,7 +15,7 @@ from rest_framework.views import APIView
 from stoptheharm.core.clients import client_ip
 from stoptheharm.petitions import challenge, services
 from stoptheharm.petitions.models import PetitionPage
-from stoptheharm.petitions.normalisation import MAX_NAME_LENGTH, has_forbidden_characters
+from stoptheharm.petitions.normalisation import MAX_NAME_LENGTH, has_forbidden_characters, is_country_code
 from stoptheharm.petitions.selectors import co_sponsors, petition_for_signing, petition_summary, published_petitions
 
 
@@ -90,12 +93,12 @@ class PetitionDetailApi(APIView):
         return Response(petition_representation(petition_for_slug(slug), request))
 
 
-COUNTRY_CODES = frozenset(code for code, _name in countries)
+EMAIL_MAX_LENGTH = 254
 
 
 class SignatureInput(serializers.Serializer):
     name = serializers.CharField(max_length=MAX_NAME_LENGTH)
-    email = serializers.EmailField(max_length=254)
+    email = serializers.EmailField(max_length=EMAIL_MAX_LENGTH)
     country = serializers.CharField(max_length=2, help_text="ISO 3166-1 alpha-2 code, e.g. PT.")
     consent = serializers.BooleanField(help_text="Must be true: the agreement to the processing.")
     public = serializers.BooleanField(default=False, help_text="Show first name and initial on the public list.")
@@ -107,8 +110,7 @@ class SignatureInput(serializers.Serializer):
         return value.strip()
 
     def validate_country(self, value: str) -> str:
-        # Checked against a set: a ChoiceField of every country was copied for each request.
-        if value not in COUNTRY_CODES:
+        if not is_country_code(value):
             raise serializers.ValidationError(f'"{value}" is not an ISO 3166-1 alpha-2 country code.')
         return value
 
@@ -116,6 +118,38 @@ class SignatureInput(serializers.Serializer):
         if not value:
             raise serializers.ValidationError("A signature can only be counted with the signer's agreement.")
         return value
+
+
+EMAIL_VALIDATOR = EmailValidator()  # what SignatureInput's EmailField checks
+
+
+def well_formed_signature(data: Any) -> dict[str, Any] | None:
+    """The usual request, checked by SignatureInput's rules without building the serializer, or None.
+
+    Building and running the serializer took a sixth of the signing path's time. This accepts only
+    plain input that SignatureInput would accept unchanged (strings already trimmed, printable
+    characters, ASCII e-mail addresses, real booleans); anything else returns None and goes through
+    the serializer, which is still the one place that words the errors.
+    """
+    if not isinstance(data, dict):
+        return None
+    name, email, country = data.get("name"), data.get("email"), data.get("country")
+    consent, public, updates = data.get("consent"), data.get("public", False), data.get("updates", False)
+    if not (type(name) is str and type(email) is str and type(country) is str):
+        return None
+    if consent is not True or type(public) is not bool or type(updates) is not bool:
+        return None
+    if not (0 < len(name) <= MAX_NAME_LENGTH and name == name.strip() and name.isprintable()):
+        return None
+    if not (len(email) <= EMAIL_MAX_LENGTH and email.isascii() and email.isprintable() and " " not in email):
+        return None
+    if not is_country_code(country):
+        return None
+    try:
+        EMAIL_VALIDATOR(email)
+    except ValidationError:
+        return None
+    return {"name": name, "email": email, "country": country, "consent": True, "public": public, "updates": updates}
 
 
 PENDING = inline_serializer("SignaturePending", {"status": serializers.CharField(default="pending_confirmation")})
@@ -144,9 +178,11 @@ class PetitionSignApi(APIView):
         petition = petition_for_signing(slug=slug, language=get_language())
         if petition is None:
             raise Http404
-        serializer = SignatureInput(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
+        data = well_formed_signature(request.data)
+        if data is None:
+            serializer = SignatureInput(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            data = serializer.validated_data
         canonical = petition.canonical
         try:
             services.sign_petition(

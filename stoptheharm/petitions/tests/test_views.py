@@ -86,6 +86,7 @@ def test_bad_input_is_explained_beside_the_field_and_what_was_typed_is_kept(clie
     assert re.search(rf'id="id_{field}_error">[^<]*{re.escape(error)}', content), content
     assert f'aria-describedby="id_{field}_error"' in content
     assert 'value="amina@example.org"' in content or field == "email"
+    assert f'name="started" value="{VALID["started"]}"' in content  # a person correcting it is not "too fast"
     assert not Signature.objects.exists()
 
 
