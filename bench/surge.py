@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import re
+import resource
 import secrets
 import shutil
 import socket
@@ -38,6 +39,7 @@ DURATION = int(os.environ.get("BENCH_SECONDS", "15"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 WEB_WORKERS = int(os.environ.get("BENCH_WEB_WORKERS", "4"))
 WEB_THREADS = int(os.environ.get("BENCH_WEB_THREADS", "4"))
+VIEWS_DURING_SURGE = 2000  # readers per second (at most) while signatures pour in
 RESULTS = ROOT / "docs" / "benchmarks.md"
 MARKERS = ("<!-- surge:start -->", "<!-- surge:end -->")
 
@@ -65,6 +67,29 @@ def fetch(url: str) -> str:
         return response.read().decode()
 
 
+NGINX_CONFIG = """
+worker_processes auto;
+pid {dir}/nginx.pid;
+error_log {dir}/error.log warn;
+events {{ worker_connections 4096; }}
+http {{
+    access_log off;
+    client_body_temp_path {dir}/body;
+    proxy_temp_path {dir}/proxy;
+    fastcgi_temp_path {dir}/fastcgi;
+    uwsgi_temp_path {dir}/uwsgi;
+    scgi_temp_path {dir}/scgi;
+    upstream stoptheharm {{ server 127.0.0.1:{app_port}; keepalive 64; }}
+    proxy_cache_path {dir}/cache keys_zone=pages:10m max_size=100m inactive=1m use_temp_path=off;
+    map $http_x_forwarded_proto $forwarded_proto {{ default $http_x_forwarded_proto; }}
+    server {{
+        listen 127.0.0.1:{port};
+        location / {{ include {proxy_rules}; }}
+    }}
+}}
+"""
+
+
 class Stack:
     """The services and servers of one run, stopped in reverse order at the end."""
 
@@ -81,6 +106,8 @@ class Stack:
         ).stdout.split()  # fmt: skip
         self.exits.callback(subprocess.run, [ROOT / "scripts" / "test-services", "stop", services], check=False)
         found = dict(line.split("=", 1) for line in lines)
+        # PostgreSQL's command line names its directory, Redis's its address: how cpu_seconds knows them.
+        self.markers = (str(services), found["TEST_REDIS_URL"].removeprefix("redis://").split("/")[0])
         admin_url = found["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres"
         subprocess.run(
             [PYTHON, "-c", f"import psycopg; psycopg.connect({admin_url!r}, autocommit=True)"
@@ -101,7 +128,7 @@ class Stack:
             DATABASE_URL=found["DATABASE_URL"],
             REDIS_URL=found["TEST_REDIS_URL"],
             EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}",
-            TRUSTED_PROXY_COUNT="1",
+            TRUSTED_PROXY_COUNT="2",  # a load balancer, then nginx (see start_proxy)
             CONN_MAX_AGE="60",
             VAR_DIR=str(self.work / "var"),
             LOG_LEVEL="WARNING",
@@ -126,19 +153,79 @@ class Stack:
         self.background(
             ["nice", "-n", "10", PYTHON, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2"]
         )
+        app_port = free_port()
         self.background([
-            PYTHON, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{self.port}",
+            PYTHON, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{app_port}",
             "--workers", str(WEB_WORKERS), "--threads", str(WEB_THREADS), "--worker-class", "gthread",
             "--keep-alive", "30", "--backlog", "2048", "--access-logfile", "-", "--log-level", "warning",
         ])  # fmt: skip
+        wait_for(f"http://127.0.0.1:{app_port}/healthz")
+        self.start_proxy(app_port)
         wait_for(f"http://127.0.0.1:{self.port}/healthz")
+
+    def start_proxy(self, app_port: int) -> None:
+        """Start nginx in front, with production's proxy rules (deploy/nginx/proxy.conf) and micro-cache.
+
+        The requests come as from a load balancer in front of nginx that ended TLS: nginx passes the
+        scheme it was told, and adds itself to X-Forwarded-For (hence TRUSTED_PROXY_COUNT=2).
+        """
+        nginx = self.work / "nginx"
+        nginx.mkdir()
+        nginx.chmod(0o777)  # nginx's workers run as another user when started by root
+        config = nginx / "nginx.conf"
+        config.write_text(NGINX_CONFIG.format(
+            dir=nginx, app_port=app_port, port=self.port, proxy_rules=ROOT / "deploy" / "nginx" / "proxy.conf"
+        ))  # fmt: skip
+        self.background(["nginx", "-c", str(config), "-p", str(nginx), "-g", "daemon off;"])
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
 
 
+ROLES = {  # who spends the processors' time, recognised by command line among the benchmark's processes
+    "gunicorn": "gunicorn",
+    "postgres": "postgres",
+    "redis": "redis-server",
+    "nginx": "nginx",
+    "worker": "db_worker",
+    "smtp sink": "aiosmtpd",
+}
+
+
+def cpu_seconds(stack: Stack) -> dict[str, float]:
+    """CPU time used so far by each role's processes, by wrk, and by the whole machine ("machine")."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    processes = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            command = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        processes[int(stat.parent.name)] = (int(fields[1]), command, (int(fields[11]) + int(fields[12])) / ticks)
+    # The benchmark's processes: this one's descendants, and the databases it started (they detach).
+    ours = {os.getpid()} | {
+        pid for pid, (_parent, command, _cpu) in processes.items() if any(mark in command for mark in stack.markers)
+    }
+    for pid in sorted(processes):  # parents have lower ids here, except after wrapping; good enough
+        if processes[pid][0] in ours:
+            ours.add(pid)
+    used = dict.fromkeys(ROLES, 0.0)
+    for pid in ours - {os.getpid()}:
+        _parent, command, cpu = processes[pid]
+        role = next((role for role, marker in ROLES.items() if marker in command), None)
+        if role:
+            used[role] += cpu
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used["wrk"] = children.ru_utime + children.ru_stime  # wrk runs as this process's waited-for child
+    machine = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    used["machine"] = (sum(map(int, machine)) - int(machine[3]) - int(machine[4])) / ticks  # not idle, iowait
+    return used
+
+
 def wrk(stack: Stack, script: str, path: str, *, connections: int = CONNECTIONS, **env: str) -> dict:
-    """Run wrk for DURATION seconds and return the figures its script prints."""
+    """Run wrk for DURATION seconds; return the figures its script prints and the CPU time per role."""
+    before = cpu_seconds(stack)
     result = subprocess.run(
         ["wrk", "--threads", "2", "--connections", str(connections), "--duration", f"{DURATION}s",
          "--timeout", "10s", "--script", str(ROOT / "bench" / script), stack.url(path)],
@@ -147,6 +234,8 @@ def wrk(stack: Stack, script: str, path: str, *, connections: int = CONNECTIONS,
     line = next(line for line in result.stdout.splitlines() if line.startswith("RESULT "))
     figures = json.loads(line.removeprefix("RESULT "))
     figures["per_second"] = figures["requests"] / figures["seconds"]
+    after = cpu_seconds(stack)
+    figures["cpu"] = {role: after[role] - before[role] for role in after}
     return figures
 
 
@@ -190,8 +279,9 @@ def displayed_count(html: str) -> int:
 
 
 def main() -> None:
-    if not shutil.which("wrk"):
-        raise SystemExit("wrk is missing: `make bench` installs it (Debian package wrk).")
+    for program in ("wrk", "nginx"):
+        if not shutil.which(program):
+            raise SystemExit(f"{program} is missing: `make bench` installs it (Debian package {program}).")
     results: dict[str, dict] = {}
     with ExitStack() as exits:
         work = Path(tempfile.mkdtemp(prefix="stoptheharm-bench."))
@@ -236,7 +326,10 @@ def main() -> None:
         )
         surge.start()
         checker.start()
-        results["views during surge"] = wrk(stack, "view.lua", petition["path"], connections=CONNECTIONS // 2)
+        results["views during surge"] = wrk(
+            stack, "view.lua", petition["path"], connections=CONNECTIONS // 2,
+            BENCH_VIEW_DELAY_MS=str(CONNECTIONS // 2 * 1000 // VIEWS_DURING_SURGE),
+        )  # fmt: skip
         surge.join()
         stop.set()
         checker.join()
@@ -273,17 +366,29 @@ def report(results: dict[str, dict], exactness: dict) -> None:
         + " |"
         for name, figures in results.items()
     ]
+    roles = [*ROLES, "wrk", "machine"]
+    cpu_rows = [
+        f"| {name} | " + " | ".join(f"{figures['cpu'][role] * 1000 / figures['requests']:.2f}" for role in roles) + " |"
+        for name, figures in results.items()
+        if name in {"ceiling", "api", "form"}
+    ]
     exact = exactness["distinct_addresses"] == exactness["displayed"] == exactness["api"]
     text = "\n".join([
         MARKERS[0],
         f"Run on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {machine()}.",
         f"Command: `make bench` ({DURATION} s per measurement, {CONNECTIONS} concurrent clients, gunicorn "
-        f"{WEB_WORKERS} workers x {WEB_THREADS} threads, one `db_worker`, PostgreSQL with fsync on, Redis, "
-        "wrk on the same 2 cores).",
+        f"{WEB_WORKERS} workers x {WEB_THREADS} threads behind nginx, one `db_worker`, PostgreSQL with fsync "
+        f"on, Redis, wrk on the same 2 cores; readers paced at {VIEWS_DURING_SURGE:,}/s during the surge).",
         "",
         "| measurement | per second | p50 ms | p99 ms | errors | of the ceiling |",
         "|---|---|---|---|---|---|",
         *rows,
+        "",
+        "Processor time per request, in milliseconds, by role (\"machine\": all of it, other work included):",
+        "",
+        "| measurement | " + " | ".join(roles) + " |",
+        "|---|" + "---|" * len(roles),
+        *cpu_rows,
         "",
         f"- Signatures stored: {exactness['signatures']:,} from {exactness['distinct_addresses']:,} distinct "
         f"addresses; all confirmed; held for staff: {exactness['held']}.",

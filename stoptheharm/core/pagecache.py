@@ -9,17 +9,24 @@ form's answer are never served from here.
 Sits right after SecurityMiddleware, so a page served from memory skips the rest of the stack. When a
 page's moment is over, one request renders it again while the others still get the previous one:
 readers never queue behind a render.
+
+Such pages say `Cache-Control: max-age` with the time left of their moment (rounded up), and that
+they may be shown `STALE_SECONDS` longer while a fresh copy is fetched, so a caching proxy in front
+(deploy/nginx/proxy.conf) shows a page at most PAGE_CACHE_SECONDS + 1 + STALE_SECONDS after it was
+rendered: 4 seconds by default.
 """
 
+import math
 import time
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_response_headers
+from django.utils.cache import patch_cache_control, patch_response_headers
 
 CACHEABLE_VARY = frozenset({"cookie"})
+STALE_SECONDS = 1
 UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store", "max-age=0")
 
 
@@ -35,10 +42,10 @@ def page_cache(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[
         if kept is not None:
             fresh_until, status, headers, content = kept
             if time.monotonic() < fresh_until or not store.add(f"{key}:rendering", True, timeout=30):
-                return _rebuild(status, headers, content)
+                return _rebuild(status, headers, content, seconds_left=math.ceil(fresh_until - time.monotonic()))
         response = get_response(request)
         if _is_the_same_for_everyone(response):
-            patch_response_headers(response, seconds)
+            _mark_shareable(response, seconds)
             kept = (time.monotonic() + seconds, response.status_code, list(response.items()), response.content)
             store.set(key, kept, timeout=seconds * 5)  # past its moment, served while a fresh one renders
         store.delete(f"{key}:rendering")
@@ -57,8 +64,15 @@ def _is_the_same_for_everyone(response: HttpResponse) -> bool:
     return vary <= CACHEABLE_VARY
 
 
-def _rebuild(status: int, headers: list[tuple[str, str]], content: bytes) -> HttpResponse:
+def _rebuild(status: int, headers: list[tuple[str, str]], content: bytes, *, seconds_left: int) -> HttpResponse:
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
+    del response["Cache-Control"], response["Expires"]
+    _mark_shareable(response, max(seconds_left, 0))  # 0: past its moment, a proxy keeps it not at all
     return response
+
+
+def _mark_shareable(response: HttpResponse, seconds: int) -> None:
+    patch_response_headers(response, seconds)
+    patch_cache_control(response, stale_while_revalidate=STALE_SECONDS)

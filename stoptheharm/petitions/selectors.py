@@ -18,7 +18,7 @@ from stoptheharm.petitions.limits import ADDRESS_HASH_RETENTION
 from stoptheharm.petitions.models import PetitionCoSponsor, PetitionPage, Signature
 from stoptheharm.petitions.tokens import CONFIRMATION_VALIDITY, InvalidToken, read_management_token, secrets_match
 
-COUNTS_TTL_SECONDS = 3  # with the page cache's 2 seconds, a displayed count is at most 5 seconds old
+COUNTS_TTL_SECONDS = 1  # a count read as a confirmation commits is dropped within a second (core.pagecache: 5 s in all)
 MILESTONE_BASE = 10
 
 

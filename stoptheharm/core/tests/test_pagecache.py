@@ -35,9 +35,9 @@ def get(middleware, path="/en/petition/", **headers):
 def test_the_same_page_for_everyone_is_rendered_once_per_moment():
     view = View()
     middleware = page_cache(view)
+    first = get(middleware)
+    assert (first.content, first["Cache-Control"]) == (b"render 1", "max-age=2, stale-while-revalidate=1")
     assert get(middleware).content == b"render 1"
-    assert get(middleware).content == b"render 1"
-    assert "max-age=2" in get(middleware)["Cache-Control"]
     assert get(middleware, "/fr/petition/").content == b"render 2"  # another address, another page
     assert view.renders == 2
 
@@ -91,3 +91,17 @@ def test_past_its_moment_one_request_renders_while_the_others_get_the_previous_p
     assert middleware_rendering(RequestFactory().get("/en/petition/")).content == b"render 2"
     assert renders_while_rendering == [b"render 1"]  # the previous page, not a second render
     assert get(middleware).content == b"render 2"
+
+
+def test_a_kept_page_tells_caches_in_front_only_the_time_it_has_left(monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr("stoptheharm.core.pagecache.time.monotonic", lambda: now[0])
+    view = View()
+    middleware = page_cache(view)
+    assert get(middleware)["Cache-Control"] == "max-age=2, stale-while-revalidate=1"
+    now[0] += 1.2
+    assert get(middleware)["Cache-Control"] == "max-age=1, stale-while-revalidate=1"  # not 2 s more
+    now[0] += 0.9
+    assert view.renders == 1
+    middleware_rendering = page_cache(lambda request: get(middleware))  # another reader while it renders
+    assert middleware_rendering(RequestFactory().get("/en/petition/"))["Cache-Control"].startswith("max-age=0")
