@@ -254,15 +254,22 @@ def measure_staleness(stack: Stack, petition: dict, links: list[str], stop: thre
         time.sleep(1)
 
 
-def wait_for_emails(stack: Stack, seconds: int = 600) -> dict:
-    """Seconds from the end of the surges until the worker has sent every e-mail due."""
+def wait_for_worker(stack: Stack, seconds: int = 600) -> dict:
+    """Seconds from the end of the surges until the worker has sent every e-mail and run every task due.
+
+    Each measurement starts with an idle worker: none of the previous one's e-mails, nor the search
+    index updates that loading the demo content queued.
+    """
     import psycopg
 
     started = time.monotonic()
     with psycopg.connect(stack.env["DATABASE_URL"], autocommit=True) as database:
         while time.monotonic() - started < seconds:
             [waiting] = database.execute("SELECT count(*) FROM petitions_signature WHERE email_due <> ''").fetchone()
-            if waiting == 0:
+            [tasks] = database.execute(
+                "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status IN ('READY', 'RUNNING')"
+            ).fetchone()
+            if waiting == tasks == 0:
                 break
             time.sleep(0.5)
         [sent] = database.execute("SELECT count(*) FROM petitions_signature WHERE emails_sent > 0").fetchone()
@@ -309,11 +316,11 @@ def main() -> None:
             ("page views", "view.lua", petition["path"], {}),
         ]
         for name, script, path, env in runs:
-            wait_for_emails(stack)  # each measurement starts without the previous one's e-mails to send
+            wait_for_worker(stack)
             print(f"Measuring {name} …", flush=True)
             results[name] = wrk(stack, script, path, BENCH_RUN=name.replace(" ", ""), **env)
 
-        wait_for_emails(stack)
+        wait_for_worker(stack)
         print("Measuring page views during a signing surge, and how stale the count gets …", flush=True)
         links = stack.manage("bench_confirm", "--petition", str(petition["id"]), "--links", "100").split()
         stop, staleness = threading.Event(), []
@@ -335,7 +342,7 @@ def main() -> None:
         checker.join()
 
         print("Waiting for the worker to send every e-mail …", flush=True)
-        exactness_emails = wait_for_emails(stack)
+        exactness_emails = wait_for_worker(stack)
         print("Confirming every signature and checking the count …", flush=True)
         exactness = json.loads(stack.manage("bench_confirm", "--petition", str(petition["id"]), "--all"))
         time.sleep(5)
