@@ -136,9 +136,7 @@ class Organisation(index.Indexed, models.Model):
         return f"{self.name} ({self.short_name})" if self.short_name else self.name
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        # Derived columns, so that every way of saving (admin, import, services) keeps them in step.
-        self.normalised_name = normalise_organisation_name(self.name)
-        self.search_name = fold_text(f"{self.name} {self.short_name}")
+        self.derive_names()  # every way of saving (admin, services) keeps the derived columns in step
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and {"name", "short_name"} & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "normalised_name", "search_name"}
@@ -146,6 +144,11 @@ class Organisation(index.Indexed, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("organisations:detail", kwargs={"organisation_id": self.pk})
+
+    def derive_names(self) -> None:
+        """Fill the columns derived from the name; `bulk_create` skips save(), so its callers call this."""
+        self.normalised_name = normalise_organisation_name(self.name)
+        self.search_name = fold_text(f"{self.name} {self.short_name}")
 
     @property
     def language_codes(self) -> list[str]:

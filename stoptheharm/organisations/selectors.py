@@ -67,11 +67,6 @@ def _near_name_scores(normalised: str, *, exclude: set[int]) -> dict[int, float]
     return scores
 
 
-def organisation_for_name(name: str) -> Organisation | None:
-    """The directory's entry with this name once normalised (the import's notion of "the same organisation")."""
-    return Organisation.objects.filter(normalised_name=normalise_organisation_name(name)).order_by("pk").first()
-
-
 @dataclass(frozen=True)
 class DirectoryFilters:
     query: str = ""
