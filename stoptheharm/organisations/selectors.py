@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from django.db.models import QuerySet
+from django_countries import countries
 
 from stoptheharm.organisations.models import Organisation
 from stoptheharm.organisations.names import fold_text, normalise_organisation_name, website_domain
@@ -92,8 +93,15 @@ def directory_organisations(filters: DirectoryFilters) -> QuerySet[Organisation]
     return organisations.select_related("logo").order_by("name", "pk")
 
 
-def organisation_counts_by_country(organisations: QuerySet[Organisation]) -> list[tuple[str, int]]:
-    """(country code, number of organisations), most first; an organisation counts in each of its countries.
+@dataclass(frozen=True)
+class CountryCount:
+    code: str
+    name: str
+    count: int
+
+
+def organisation_counts_by_country(organisations: QuerySet[Organisation]) -> list[CountryCount]:
+    """Organisations per country, most first, named in the active language; one counts in each of its countries.
 
     django-countries stores the codes comma-separated in one column, so they are counted here rather than
     grouped by the database.
@@ -102,7 +110,8 @@ def organisation_counts_by_country(organisations: QuerySet[Organisation]) -> lis
     for codes in organisations.exclude(countries="").values_list("countries", flat=True):
         for code in str(codes).split(","):
             counts[code] = counts.get(code, 0) + 1
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    named = [CountryCount(code=code, name=str(countries.name(code)), count=count) for code, count in counts.items()]
+    return sorted(named, key=lambda country: (-country.count, country.name))
 
 
 def member_count() -> int:
