@@ -30,11 +30,11 @@ class DuplicateSignatory:
 def parse_signatory_list(text: str) -> list[Signatory]:
     """The list's entries in order, each wrapped name joined back into one line.
 
-    An entry starts at the line numbered one more than the previous entry, so a name that happens to
-    start with a number ("1Tribe1Nation", "2. Zentrum" wrapped from the previous line) cannot start one.
-    Lines before entry 1 (the list's heading) are ignored. A line that ends with a hyphen right after a
-    letter ("l'Abitibi-") is joined to the next without a space, as the name was hyphenated, not wrapped
-    between words. Names are kept exactly as written, in any script.
+    An entry starts at a line "N. name" whose N is one more than the previous entry's, so a wrapped
+    line that happens to look numbered ("5. Sustainable ..." in the middle of entry 1) continues the
+    name. Lines before entry 1 (the list's heading) are ignored. A line that ends with a hyphen right
+    after a letter ("l'Abitibi-") is joined to the next without a space: the name was hyphenated, not
+    wrapped between words. Names are kept exactly as written, in any script.
     """
     entries: list[tuple[int, list[str]]] = []
     for line in text.splitlines():

@@ -55,10 +55,10 @@ def test_the_organisation_listed_twice_is_found_and_merged():
     assert [signatory.number for signatory in distinct if signatory.number in (72, 73)] == [72]
 
 
-def test_a_wrapped_line_starting_with_a_number_does_not_start_an_entry():
-    text = "List\n1. Forum of\n2030 Agenda Partners\n2. Next Organisation\n"
+def test_a_wrapped_line_that_looks_numbered_out_of_sequence_continues_the_name():
+    text = "List\n1. Forum for the\n5. Sustainable Development Goals\n2. Next Organisation\n"
     assert parse_signatory_list(text) == [
-        Signatory(1, "Forum of 2030 Agenda Partners"),
+        Signatory(1, "Forum for the 5. Sustainable Development Goals"),
         Signatory(2, "Next Organisation"),
     ]
 
