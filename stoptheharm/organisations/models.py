@@ -1,9 +1,14 @@
+from typing import Any
+
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
+
+from stoptheharm.organisations.names import fold_text, normalise_organisation_name
 
 LANGUAGE_CODE_LIST = RegexValidator(
     r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*(, ?[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)*$",
@@ -82,6 +87,19 @@ class Organisation(index.Indexed, models.Model):
     is_member = models.BooleanField(
         default=False, verbose_name=_("coalition member"), help_text=_("The organisation has joined the coalition.")
     )
+    normalised_name = models.CharField(
+        max_length=255,
+        db_index=True,
+        blank=True,
+        editable=False,
+        help_text=_("The name folded for finding duplicates (see names.py); kept up to date on save."),
+    )
+    search_name = models.CharField(
+        max_length=310,
+        blank=True,
+        editable=False,
+        help_text=_("The name and short name folded for the directory's search; kept up to date on save."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -116,6 +134,21 @@ class Organisation(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.short_name})" if self.short_name else self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.derive_names()  # every way of saving (admin, services) keeps the derived columns in step
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"name", "short_name"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "normalised_name", "search_name"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("organisations:detail", kwargs={"organisation_id": self.pk})
+
+    def derive_names(self) -> None:
+        """Fill the columns derived from the name; `bulk_create` skips save(), so its callers call this."""
+        self.normalised_name = normalise_organisation_name(self.name)
+        self.search_name = fold_text(f"{self.name} {self.short_name}")
 
     @property
     def language_codes(self) -> list[str]:

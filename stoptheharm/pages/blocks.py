@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+from stoptheharm.organisations.selectors import member_count
 from stoptheharm.petitions.selectors import retention_periods
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
@@ -41,6 +42,18 @@ class RetentionPeriodsBlock(blocks.StaticBlock):
         return {**super().get_context(value, parent_context), "periods": retention_periods()}
 
 
+class CoalitionMembersBlock(blocks.StaticBlock):
+    """How many organisations have joined the coalition, counted when the page is shown, with a link to them."""
+
+    class Meta:
+        icon = "group"
+        admin_text = _("Shows how many organisations are coalition members, with a link to the directory.")
+        template = "pages/blocks/coalition_members.html"
+
+    def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
+        return {**super().get_context(value, parent_context), "member_count": member_count()}
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(form_classname="title", icon="title", template="pages/blocks/heading.html")
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
@@ -48,3 +61,4 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
     retention_periods = RetentionPeriodsBlock()
+    coalition_members = CoalitionMembersBlock()

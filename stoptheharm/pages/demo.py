@@ -1,10 +1,11 @@
 """Demo content for a new installation: the coalition's home page, sections and petitions in every language.
 
 Idempotent: a page that already exists (matched by slug, or by translation of the English page)
-is left as it is, and so is an organisation (matched by name), so running it again neither
-duplicates content nor overwrites editors' changes. Petitions take what does not depend on the
-language (state, goal, counts, co-sponsors) from the default language's file; the other files
-hold only their words.
+is left as it is, and so is an organisation (matched by its normalised name), so running it again
+neither duplicates content nor overwrites editors' changes. The directory is filled with the
+signatories of the Porto 2019 joint statement, through the same import as `import_organisations`.
+Petitions take what does not depend on the language (state, goal, counts, co-sponsors) from the
+default language's file; the other files hold only their words.
 """
 
 import json
@@ -16,13 +17,17 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from stoptheharm import organisations as organisations_app
+from stoptheharm.organisations.imports import read_organisation_csv
 from stoptheharm.organisations.models import Organisation
-from stoptheharm.organisations.services import create_organisation
+from stoptheharm.organisations.names import normalise_organisation_name
+from stoptheharm.organisations.services import create_organisation, import_organisations
 from stoptheharm.pages.models import HomePage, SectionPage, StandardPage
 from stoptheharm.petitions.models import PetitionCoSponsor, PetitionPage, PetitionTarget
 
 DEMO_DIR = Path(__file__).parent / "demo"
 HOME_SLUG = "home"
+PORTO_SIGNATORIES_CSV = Path(organisations_app.__file__).parent / "data" / "porto_2019_signatories.csv"
 PAGE_KINDS: dict[str, type[Page]] = {"section": SectionPage, "standard": StandardPage}
 
 
@@ -53,6 +58,8 @@ def load_demo_site() -> DemoReport:
     if home_is_new:
         _fill_home_body(home, content["home"])
     organisations = {spec["name"]: _ensure_organisation(spec, report) for spec in read_demo_organisations()}
+    signatories = import_organisations(read_organisation_csv(PORTO_SIGNATORIES_CSV.read_bytes()), update_existing=False)
+    report.organisations_created += signatories.created
     petitions = {
         spec["key"]: _ensure_petition(originals[spec["section"]], spec, organisations, report)
         for spec in content["petitions"]
@@ -107,7 +114,7 @@ def _ensure_child(home: HomePage, spec: dict[str, Any], report: DemoReport) -> P
 
 
 def _ensure_organisation(spec: dict[str, Any], report: DemoReport) -> Organisation:
-    existing = Organisation.objects.filter(name=spec["name"]).first()
+    existing = Organisation.objects.filter(normalised_name=normalise_organisation_name(spec["name"])).first()
     if existing:
         return existing
     report.organisations_created.append(spec["name"])

@@ -101,6 +101,16 @@ def published_petitions(*, language: str) -> QuerySet[PetitionPage]:
     )
 
 
+def petitions_co_sponsored_by(*, organisation_id: int, language: str) -> QuerySet[PetitionPage]:
+    """Live, public petitions in one language that the organisation co-sponsors, newest first."""
+    return (
+        PetitionPage.objects.live()
+        .public()
+        .filter(locale__language_code=language, co_sponsors__organisation_id=organisation_id)
+        .order_by("-first_published_at")
+    )
+
+
 SIGNING_LOOKUP_SECONDS = 2
 
 

@@ -1,9 +1,10 @@
 from collections.abc import Iterator
 from typing import Any
 
+from django.http import HttpRequest
 from django.urls import path, reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views.generic import IndexView
@@ -13,8 +14,11 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from stoptheharm.organisations.models import Organisation
+from stoptheharm.organisations.profile_sections import PROFILE_SECTIONS_HOOK, ProfileSection
 from stoptheharm.petitions import trending, views
 from stoptheharm.petitions.models import PetitionPage, Signature, SignatureStatus
+from stoptheharm.petitions.selectors import petitions_co_sponsored_by
 from stoptheharm.petitions.services import (
     EXPORT_LOG_ACTION,
     INVALIDATE_GROUP_LOG_ACTION,
@@ -142,3 +146,16 @@ def register_export_log_action(actions: Any) -> None:
         INVALIDATE_LOG_ACTION, _("Invalidate signature"), _("Invalidated a signature as fraudulent")
     )
     actions.register_action(INVALIDATE_GROUP_LOG_ACTION)(InvalidateGroupFormatter)
+
+
+@hooks.register(PROFILE_SECTIONS_HOOK)
+def co_sponsored_petitions(organisation: Organisation, request: HttpRequest) -> ProfileSection | None:
+    """On an organisation's public page: the petitions it co-sponsors, in the page's language."""
+    petitions = list(petitions_co_sponsored_by(organisation_id=organisation.pk, language=get_language()))
+    if not petitions:
+        return None
+    return ProfileSection(
+        title=_("Petitions it co-sponsors"),
+        template="petitions/includes/co_sponsored_petitions.html",
+        context={"petitions": petitions},
+    )

@@ -1,4 +1,7 @@
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 
 from stoptheharm.organisations.models import OrganisationKind
 from stoptheharm.organisations.tests.factories import add_organisation
@@ -56,3 +59,13 @@ def test_the_chooser_used_by_petitions_finds_organisations(admin_client, organis
     content = listed(admin_client, "/admin/snippets/choose/organisations/organisation/results/", q="HRI")
     assert "Harm Reduction International" in content
     assert "Daily Drug News" not in content
+
+
+@pytest.mark.django_db
+def test_staff_find_organisations_created_by_an_import(admin_client, tmp_path):
+    path = tmp_path / "organisations.csv"
+    path.write_text("name,kind\nÉlixir,ngo\nДругая организация,ngo\n", encoding="utf-8")
+    call_command("import_organisations", str(path), stdout=StringIO())
+    content = listed(admin_client, "/admin/snippets/organisations/organisation/", q="Élixir")
+    assert "Élixir" in content
+    assert "Другая организация" not in content

@@ -45,3 +45,13 @@ def test_invalid_values_are_refused_and_nothing_is_stored(field, value):
         add_organisation(**{field: value})
     assert list(refused.value.message_dict) == [field]
     assert not Organisation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_derived_names_follow_the_name_even_when_only_some_fields_are_saved():
+    organisation = add_organisation("Élixir e.V.", short_name="ELX")
+    assert (organisation.normalised_name, organisation.search_name) == ("elixir", "elixir ev elx")
+    organisation.name = "Nouvel Élan"
+    organisation.save(update_fields=["name"])
+    organisation.refresh_from_db()
+    assert (organisation.normalised_name, organisation.search_name) == ("nouvel elan", "nouvel elan elx")

@@ -83,7 +83,7 @@ def test_the_load_demo_command_reports_what_it_did():
     first, second = StringIO(), StringIO()
     call_command("load_demo", stdout=first)
     call_command("load_demo", stdout=second)
-    assert first.getvalue().strip() == "Demo content: 55 page(s) created, 0 already there; 3 organisation(s) created."
+    assert first.getvalue().strip() == "Demo content: 55 page(s) created, 0 already there; 335 organisation(s) created."
     assert second.getvalue().strip() == "Demo content: 0 page(s) created, 55 already there; 0 organisation(s) created."
 
 
@@ -97,7 +97,17 @@ def test_loading_the_demo_again_creates_no_petition_target_co_sponsor_or_organis
     assert [
         model.objects.count() for model in (PetitionPage, PetitionTarget, PetitionCoSponsor, Organisation)
     ] == counts
-    assert counts == [10, 15, 15, 3]  # 2 petitions in 5 languages; 3 targets and 3 co-sponsors per language
+    assert counts == [10, 15, 15, 335]  # 2 petitions in 5 languages; 3 targets and 3 co-sponsors per language
+
+
+@pytest.mark.django_db
+def test_the_directory_holds_the_porto_signatories_with_the_demo_organisations_among_them(demo_site):
+    assert Organisation.objects.count() == 335  # 336 listed, one twice; HRI, IDPC and INPUD are among them
+    inpud = Organisation.objects.get(normalised_name="international network of people who use drugs")
+    assert (inpud.short_name, inpud.is_member, inpud.website) == ("INPUD", True, "https://inpud.net")
+    assert Organisation.objects.get(name="СВОН Плюс").kind == "ngo"
+    assert [country.code for country in Organisation.objects.get(name="AAFNO Nepal").countries] == ["NP"]
+    assert not Organisation.objects.exclude(contact_email="").exclude(is_member=True).exists()
 
 
 @pytest.mark.django_db

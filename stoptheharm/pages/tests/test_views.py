@@ -4,6 +4,8 @@ import pytest
 from django.conf import settings
 from wagtail.models import Page
 
+from stoptheharm.organisations.models import Organisation
+
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 SKIP_LINK_TEXT = {
     "en": "Skip to main content",
@@ -107,3 +109,14 @@ def test_the_privacy_notice_states_the_lawful_basis_and_the_periods_the_code_app
     assert f"deleted after {CONFIRMATION_VALIDITY.days} days" in content
     assert f"deleted after {ADDRESS_HASH_RETENTION.days} days" in content
     assert "erased 200 days after the petition closes" in content
+
+
+@pytest.mark.django_db
+def test_the_about_page_counts_the_coalitions_members_when_shown(client, demo_site):
+    members = Organisation.objects.filter(is_member=True).count()
+    assert members == 3
+    content = client.get("/en/about/").content.decode()
+    assert f"{members} organisations have joined the coalition." in content
+    Organisation.objects.filter(name="Élixir").update(is_member=True)
+    assert f"{members + 1} organisations have joined the coalition." in client.get("/en/about/").content.decode()
+    assert "/en/organisations/?member=on" in content

@@ -4,7 +4,7 @@ import pytest
 
 from stoptheharm.organisations.models import Organisation
 from stoptheharm.organisations.tests.factories import add_organisation
-from stoptheharm.petitions.models import PetitionCoSponsor
+from stoptheharm.petitions.models import PetitionCoSponsor, PetitionPage
 from stoptheharm.petitions.selectors import co_sponsors
 from stoptheharm.petitions.tests.factories import create_petition
 
@@ -89,3 +89,26 @@ def test_editors_choose_co_sponsors_from_the_directory_in_the_petition_editor(ad
     assert "id_co_sponsors-TOTAL_FORMS" in content
     assert "/admin/snippets/choose/organisations/organisation/" in content
     assert "private-contact@example.org" not in content
+
+
+@pytest.mark.django_db
+def test_an_organisations_public_page_lists_the_petitions_it_co_sponsors_in_the_pages_language(client, demo_site):
+    inpud = Organisation.objects.get(short_name="INPUD")
+    english = client.get(inpud.get_absolute_url()).content.decode()
+    petitions = PetitionPage.objects.live().filter(locale__language_code="en", co_sponsors__organisation=inpud)
+    assert petitions.exists()
+    assert "Petitions it co-sponsors" in english
+    for petition in petitions:
+        assert petition.title in english
+    french = client.get(f"/fr/organisations/{inpud.pk}/").content.decode()
+    for petition in PetitionPage.objects.live().filter(locale__language_code="fr", co_sponsors__organisation=inpud):
+        assert petition.title in french
+    assert "private-contact" not in english
+
+
+@pytest.mark.django_db
+def test_an_organisation_that_co_sponsors_nothing_has_no_petitions_section(client, demo_site):
+    elixir = Organisation.objects.get(name="Élixir")
+    content = client.get(elixir.get_absolute_url()).content.decode()
+    assert "Élixir" in content
+    assert "Petitions it co-sponsors" not in content
