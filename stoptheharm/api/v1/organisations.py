@@ -7,7 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from stoptheharm.api.v1.petitions import COUNTRY_CODES
+from stoptheharm.core.countries import is_country_code
 from stoptheharm.organisations.models import Organisation, OrganisationKind
 from stoptheharm.organisations.selectors import DirectoryFilters, directory_organisations
 
@@ -42,7 +42,7 @@ class OrganisationFilterInput(serializers.Serializer):
     q = serializers.CharField(required=False, max_length=100, help_text="Words of the name, any case or accents.")
 
     def validate_country(self, value: str) -> str:
-        if value not in COUNTRY_CODES:
+        if not is_country_code(value):
             raise serializers.ValidationError(f'"{value}" is not an ISO 3166-1 alpha-2 country code.')
         return value
 
