@@ -4,6 +4,10 @@ Their exact text (in the signer's language) and version are stored with each sig
 platform can show what each person agreed to.
 """
 
+import functools
+
+from django.utils import translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 CONSENT_VERSION = "2026-11-22"
@@ -16,7 +20,14 @@ UPDATES = _("Keep me informed about this campaign by e-mail.")
 
 
 def consent_record(*, is_public: bool, wants_updates: bool) -> dict[str, dict[str, str]]:
-    """What the signer agreed to, worded as they read it."""
-    given = {"processing": PROCESSING, "public_list": PUBLIC_LIST if is_public else None}
-    given["updates"] = UPDATES if wants_updates else None
-    return {name: {"text": str(text), "version": CONSENT_VERSION} for name, text in given.items() if text}
+    """What the signer agreed to, worded as they read it (in the active language)."""
+    worded = _worded(get_language())
+    given = {"processing": True, "public_list": is_public, "updates": wants_updates}
+    return {name: {"text": worded[name], "version": CONSENT_VERSION} for name, agreed in given.items() if agreed}
+
+
+@functools.cache
+def _worded(language: str) -> dict[str, str]:
+    """The consents' words in one language, translated once per process: this runs on every signature."""
+    with translation.override(language):
+        return {"processing": str(PROCESSING), "public_list": str(PUBLIC_LIST), "updates": str(UPDATES)}

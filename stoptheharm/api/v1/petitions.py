@@ -8,6 +8,9 @@ from django.http import Http404
 from django.utils.translation import get_language
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.parsers import BaseParser
+from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -156,7 +159,24 @@ def well_formed_signature(data: Any) -> dict[str, Any] | None:
 PENDING = inline_serializer("SignaturePending", {"status": serializers.CharField(default="pending_confirmation")})
 
 
+class JSONOnly(BaseContentNegotiation):
+    """Parse and answer JSON whatever the client asks for: the API speaks nothing else.
+
+    DRF's negotiation weighed the client's Accept header against the one renderer on every signature.
+    """
+
+    def select_parser(self, request: Request, parsers: list[BaseParser]) -> BaseParser:
+        return parsers[0]
+
+    def select_renderer(
+        self, request: Request, renderers: list[BaseRenderer], format_suffix: str | None = None
+    ) -> tuple[BaseRenderer, str]:
+        return renderers[0], renderers[0].media_type
+
+
 class PetitionSignApi(APIView):
+    content_negotiation_class = JSONOnly
+
     @extend_schema(
         request=SignatureInput,
         responses={
