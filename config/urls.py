@@ -20,6 +20,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("petitions/", include("stoptheharm.petitions.urls")),
+    path("statements/", include("stoptheharm.statements.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

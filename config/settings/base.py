@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "stoptheharm.organisations",
     "stoptheharm.pages",
     "stoptheharm.petitions",
+    "stoptheharm.statements",
     "stoptheharm.api",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -252,6 +253,6 @@ LOGGING = {
         "django": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO"), "propagate": False},
         # Task runs and page publications are recorded in the database; the console gets only problems
         # (the task worker raises its own level to report each task).
-        **{name: {"level": "WARNING"} for name in ("django.db.backends", "django.tasks", "wagtail")},
+        **{name: {"level": "WARNING"} for name in ("django.db.backends", "django.tasks", "wagtail", "fontTools")},
     },
 }

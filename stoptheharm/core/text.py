@@ -1,0 +1,15 @@
+"""Input rules for text the public submits, shared by every form and the API."""
+
+import unicodedata
+
+# Cc: control characters; Cf: invisible formatting (bidirectional overrides, zero-width joiners ...).
+FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cf"})
+
+
+def normalise_email(email: str) -> str:
+    """One address, one form: trimmed, Unicode NFKC, lower-cased."""
+    return unicodedata.normalize("NFKC", email.strip()).lower()
+
+
+def has_forbidden_characters(text: str) -> bool:
+    return any(unicodedata.category(character) in FORBIDDEN_CATEGORIES for character in text)
