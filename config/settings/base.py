@@ -233,7 +233,10 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Stop the Harm API",
-    "DESCRIPTION": "Petitions and their counts; signing with e-mail confirmation. Data about signers is never exposed.",
+    "DESCRIPTION": (
+        "Petitions and their counts; signing with e-mail confirmation. Joint statements and their public lists of "
+        "signatory organisations. Data about signers and contact people is never exposed."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["stoptheharm.api.schema.only_public_endpoints"],

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext
 from django_countries import countries
 
@@ -175,3 +175,19 @@ def statement_page_context(statement: StatementPage, query: Mapping[str, Any]) -
 def published_statements(*, language: str) -> QuerySet[StatementPage]:
     """Live, public statements in one language, newest first."""
     return StatementPage.objects.live().public().filter(locale__language_code=language).order_by("-first_published_at")
+
+
+def signatory_counts(statements: list[StatementPage]) -> dict[int, int]:
+    """How many organisations signed each statement, by page id, in one query for the whole list.
+
+    Endorsements belong to the default-language original; it shares its translation key with every
+    translation, so counting by that key serves them all.
+    """
+    rows = (
+        Endorsement.objects.approved()
+        .filter(statement__translation_key__in={statement.translation_key for statement in statements})
+        .values_list("statement__translation_key")
+        .annotate(count=Count("pk"))
+    )
+    by_key = dict(rows)
+    return {statement.pk: by_key.get(statement.translation_key, 0) for statement in statements}
