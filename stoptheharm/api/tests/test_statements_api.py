@@ -49,8 +49,14 @@ def test_one_statement_has_its_approved_signatories_in_collation_order_with_publ
         (2, "Élixir"),
         (3, "СВОН Плюс"),
     ]
-    assert data["signatories"][1] == {"number": 2, "name": "Élixir", "short_name": "ELX",
-                                      "website": "https://elixir.example", "kind": "ngo", "countries": ["FR"]}  # fmt: skip
+    assert data["signatories"][1] == {
+        "number": 2,
+        "name": "Élixir",
+        "short_name": "ELX",
+        "website": "https://elixir.example",
+        "kind": "ngo",
+        "countries": ["FR"],
+    }
     assert data["individuals"] == [{"number": 1, "name": "Ana Lima", "country": "BR", "affiliation": "nurse"}]
     assert data["countries"] == [{"key": "FR", "count": 2}, {"key": "RU", "count": 1}]
     assert data["regions"] == [{"key": "europe", "count": 3}]

@@ -106,27 +106,9 @@ class StatementDetailApi(APIView):
         return Response(
             {
                 **statement_representation(statement, request, len(signatories)),
-                "signatories": [
-                    {
-                        "number": signatory.number,
-                        "name": signatory.name,
-                        "short_name": signatory.short_name,
-                        "website": signatory.website,
-                        "kind": signatory.kind,
-                        "countries": list(signatory.countries),
-                    }
-                    for signatory in signatories
-                ],  # fmt: skip
-                "individuals": [
-                    {
-                        "number": person.number,
-                        "name": person.name,
-                        "country": person.country,
-                        "affiliation": person.affiliation,
-                    }
-                    for person in individual_signatories(statement)
-                ],  # fmt: skip
-                "countries": [{"key": tally.key, "count": tally.count} for tally in country_tallies(signatories)],
-                "regions": [{"key": tally.key, "count": tally.count} for tally in region_tallies(signatories)],
+                "signatories": SignatoryOutput(signatories, many=True).data,
+                "individuals": IndividualSignatoryOutput(individual_signatories(statement), many=True).data,
+                "countries": TallyOutput(country_tallies(signatories), many=True).data,
+                "regions": TallyOutput(region_tallies(signatories), many=True).data,
             }
         )
