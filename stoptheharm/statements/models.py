@@ -160,10 +160,20 @@ class Endorsement(models.Model):
     proposed_country = CountryField(blank=True, help_text=_("Where the new organisation is based."))
     proposed_website = models.URLField(blank=True, help_text=_("The new organisation's website."))
     proposed_kind = models.CharField(max_length=20, choices=OrganisationKind, blank=True)
-    contact_name = models.CharField(max_length=100, help_text=_("Private: the person who signed for the organisation."))
-    contact_email = models.EmailField(max_length=254, help_text=_("Private. Normalised: trimmed, NFKC, lower-case."))
-    language = models.CharField(max_length=8, help_text=_("The language the contact used; e-mails follow it."))
-    consents = models.JSONField(help_text=_("The exact wording and version of each statement the contact agreed to."))
+    contact_name = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text=_("Private: the person who signed for the organisation; empty when staff added it from a list."),
+    )
+    contact_email = models.EmailField(
+        max_length=254, blank=True, help_text=_("Private. Normalised: trimmed, NFKC, lower-case.")
+    )
+    language = models.CharField(
+        max_length=8, blank=True, help_text=_("The language the contact used; e-mails follow it.")
+    )
+    consents = models.JSONField(
+        default=dict, blank=True, help_text=_("The exact wording and version of each statement the contact agreed to.")
+    )
     status = models.CharField(max_length=20, choices=EndorsementStatus, default=EndorsementStatus.PENDING)
     rejection_reason = models.TextField(
         max_length=1000, blank=True, help_text=_("Why a moderator rejected it; kept for the coalition's staff.")

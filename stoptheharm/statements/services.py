@@ -105,6 +105,31 @@ def record_individual_endorsement(
     return endorsement
 
 
+@transaction.atomic
+def add_signatory(
+    *, statement: StatementPage, organisation: Organisation, user: AbstractBaseUser | None = None
+) -> Endorsement:
+    """Staff list an organisation that signed by other means (e-mail, a paper list), approved at once.
+
+    Works on a closed statement too: a list gathered elsewhere is often entered afterwards. No contact
+    is recorded. Raises ValidationError when the organisation is already listed or pending.
+    """
+    endorsement = Endorsement(
+        statement=statement.canonical,
+        organisation=organisation,
+        status=EndorsementStatus.APPROVED,
+        moderated_at=timezone.now(),
+    )
+    endorsement.full_clean()
+    try:
+        with transaction.atomic():
+            endorsement.save()
+    except IntegrityError as error:
+        raise ValidationError(ALREADY_LISTED) from error
+    log(instance=endorsement, action=APPROVE_LOG_ACTION, user=user)
+    return endorsement
+
+
 def confirm_endorsement(*, endorsement: Endorsement | IndividualEndorsement) -> None:
     """The contact confirmed by e-mail: the endorsement goes to the moderators. Idempotent."""
     type(endorsement).objects.filter(pk=endorsement.pk, status=EndorsementStatus.PENDING).update(

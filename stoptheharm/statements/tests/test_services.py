@@ -147,3 +147,15 @@ def test_individuals_sign_only_statements_that_accept_them(section):
     with pytest.raises(services.AlreadyDecided):
         services.approve_individual_endorsement(endorsement_id=person.pk)
     assert IndividualEndorsement.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_staff_add_a_signatory_gathered_elsewhere_even_after_closing_but_never_twice(section, admin_user):
+    closed = create_statement(parent=section, closes_at=timezone.now())
+    organisation = add_organisation()
+    endorsement = services.add_signatory(statement=closed, organisation=organisation, user=admin_user)
+    assert (endorsement.status, endorsement.contact_email, endorsement.consents) == (EndorsementStatus.APPROVED, "", {})
+    assert ModelLogEntry.objects.get(action=services.APPROVE_LOG_ACTION).user_id == admin_user.pk
+    with pytest.raises(ValidationError):
+        services.add_signatory(statement=closed, organisation=organisation)
+    assert Endorsement.objects.count() == 1
