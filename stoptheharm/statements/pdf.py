@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.fonts import TextStyle
 
 from stoptheharm.statements.models import StatementPage
 from stoptheharm.statements.references import annotate
@@ -21,7 +22,11 @@ FAMILY = "DejaVu"
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf",
               "BI": "DejaVuSans-Bold.ttf"}  # fmt: skip
 MUTED = (90, 90, 90)
-NEXT_LINE = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
+NEXT_LINE = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT, "align": "L"}
+HEADING_STYLES = {
+    "h2": TextStyle(font_family=FAMILY, font_style="B", font_size_pt=14, color=(0, 0, 0), t_margin=5, b_margin=0),
+    "h3": TextStyle(font_family=FAMILY, font_style="B", font_size_pt=12, color=(0, 0, 0), t_margin=4, b_margin=0),
+}
 
 
 class StatementDocument(FPDF):
@@ -48,7 +53,9 @@ def statement_pdf(
     document.add_page()
     _write_heading(document, statement)
     annotated = annotate(statement, links=False)
-    document.write_html(str(annotated.body), font_family=FAMILY, warn_on_tags_not_matching=False)
+    document.write_html(
+        str(annotated.body), font_family=FAMILY, warn_on_tags_not_matching=False, tag_styles=HEADING_STYLES
+    )
     if annotated.references:
         _write_section_title(document, _("References"))
         document.set_font(FAMILY, size=9)
