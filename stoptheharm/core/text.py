@@ -2,6 +2,9 @@
 
 import unicodedata
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
 # Cc: control characters; Cf: invisible formatting (bidirectional overrides, zero-width joiners ...).
 FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cf"})
 
@@ -13,3 +16,9 @@ def normalise_email(email: str) -> str:
 
 def has_forbidden_characters(text: str) -> bool:
     return any(unicodedata.category(character) in FORBIDDEN_CATEGORIES for character in text)
+
+
+def reject_forbidden_characters(text: str) -> None:
+    """A model field validator: no control characters and no invisible formatting (bidirectional overrides ...)."""
+    if has_forbidden_characters(text):
+        raise ValidationError(_("Control and invisible formatting characters are not allowed."), code="invisible")

@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from stoptheharm.core.text import reject_forbidden_characters
 from stoptheharm.organisations.models import OrganisationKind
 from stoptheharm.statements.blocks import ReferencesBlock, StatementBodyBlock
 
@@ -156,13 +157,19 @@ class Endorsement(models.Model):
         related_name="endorsements",
         help_text=_("Empty while a proposed new organisation waits for moderation."),
     )
-    proposed_name = models.CharField(max_length=255, blank=True, help_text=_("A new organisation's full name."))
+    proposed_name = models.CharField(
+        max_length=255,
+        blank=True,
+        validators=[reject_forbidden_characters],
+        help_text=_("A new organisation's full name."),
+    )
     proposed_country = CountryField(blank=True, help_text=_("Where the new organisation is based."))
     proposed_website = models.URLField(blank=True, help_text=_("The new organisation's website."))
     proposed_kind = models.CharField(max_length=20, choices=OrganisationKind, blank=True)
     contact_name = models.CharField(
         max_length=100,
         blank=True,
+        validators=[reject_forbidden_characters],
         help_text=_("Private: the person who signed for the organisation; empty when staff added it from a list."),
     )
     contact_email = models.EmailField(
@@ -232,10 +239,13 @@ class IndividualEndorsement(models.Model):
     """A person's own signature, on statements that accept individuals; listed apart from organisations."""
 
     statement = models.ForeignKey(StatementPage, on_delete=models.CASCADE, related_name="individual_endorsements")
-    name = models.CharField(max_length=100)
+    name = models.CharField(max_length=100, validators=[reject_forbidden_characters])
     country = CountryField()
     affiliation = models.CharField(
-        max_length=255, blank=True, help_text=_("Shown after the name, e.g. 'outreach worker, Lisbon'.")
+        max_length=255,
+        blank=True,
+        validators=[reject_forbidden_characters],
+        help_text=_("Shown after the name, e.g. 'outreach worker, Lisbon'."),
     )
     email = models.EmailField(max_length=254, help_text=_("Private. Normalised: trimmed, NFKC, lower-case."))
     language = models.CharField(max_length=8, help_text=_("The language the signer used; e-mails follow it."))

@@ -61,6 +61,8 @@ def record_endorsement(
         raise StatementClosed(statement.pk)
     if not confirms_authority:
         raise ValidationError({"confirms_authority": NOT_AUTHORISED})
+    if (organisation is None) == (proposed is None):
+        raise ValueError("Give a directory organisation or a proposed one, not both or neither.")
     proposed_fields = {f"proposed_{name}": value for name, value in (proposed or {}).items()}
     endorsement = Endorsement(
         statement=statement.canonical,

@@ -63,12 +63,31 @@ def test_without_the_contacts_authority_nothing_is_stored(statement):
         (PROPOSED | {"country": "XX"}, "proposed_country"),
         (PROPOSED | {"kind": "cartel"}, "proposed_kind"),
         (PROPOSED | {"name": "N" * 256}, "proposed_name"),
+        (PROPOSED | {"name": "Evil\u202eOGN"}, "proposed_name"),
+        (PROPOSED | {"name": "Zero\u200bwidth"}, "proposed_name"),
     ],
 )
 def test_bad_details_of_a_proposed_organisation_are_refused_field_by_field(statement, proposed, field):
     with pytest.raises(ValidationError) as raised:
         record(statement, proposed=proposed)
     assert field in raised.value.message_dict
+    assert not Endorsement.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_contact_name_with_a_bidirectional_override_is_refused(statement):
+    with pytest.raises(ValidationError) as raised:
+        record(statement, organisation=add_organisation(), contact_name="Maria\u202e")
+    assert raised.value.message_dict["contact_name"] == ["Control and invisible formatting characters are not allowed."]
+    assert not Endorsement.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_endorsement_names_a_directory_organisation_or_a_proposed_one_never_both(statement):
+    with pytest.raises(ValueError, match="not both or neither"):
+        record(statement, organisation=add_organisation(), proposed=PROPOSED)
+    with pytest.raises(ValueError, match="not both or neither"):
+        record(statement)
     assert not Endorsement.objects.exists()
 
 
