@@ -21,6 +21,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("organisations/", include("stoptheharm.organisations.urls")),
     path("petitions/", include("stoptheharm.petitions.urls")),
+    path("statements/", include("stoptheharm.statements.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

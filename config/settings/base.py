@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "stoptheharm.organisations",
     "stoptheharm.pages",
     "stoptheharm.petitions",
+    "stoptheharm.statements",
     "stoptheharm.api",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -232,7 +233,10 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Stop the Harm API",
-    "DESCRIPTION": "Petitions and their counts; signing with e-mail confirmation. Data about signers is never exposed.",
+    "DESCRIPTION": (
+        "Petitions and their counts; signing with e-mail confirmation. Joint statements and their public lists of "
+        "signatory organisations. Data about signers and contact people is never exposed."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["stoptheharm.api.schema.only_public_endpoints"],
@@ -252,6 +256,6 @@ LOGGING = {
         "django": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO"), "propagate": False},
         # Task runs and page publications are recorded in the database; the console gets only problems
         # (the task worker raises its own level to report each task).
-        **{name: {"level": "WARNING"} for name in ("django.db.backends", "django.tasks", "wagtail")},
+        **{name: {"level": "WARNING"} for name in ("django.db.backends", "django.tasks", "wagtail", "fontTools")},
     },
 }

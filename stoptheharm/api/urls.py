@@ -2,7 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from stoptheharm.api.docs import ApiDocsView
-from stoptheharm.api.v1 import organisations, petitions
+from stoptheharm.api.v1 import organisations, petitions, statements
 
 app_name = "api"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("v1/petitions/", petitions.PetitionListApi.as_view(), name="petitions"),
     path("v1/petitions/<slug:slug>/", petitions.PetitionDetailApi.as_view(), name="petition"),
     path("v1/petitions/<slug:slug>/signatures/", petitions.PetitionSignApi.as_view(), name="petition-sign"),
+    path("v1/statements/", statements.StatementListApi.as_view(), name="statements"),
+    path("v1/statements/<slug:slug>/", statements.StatementDetailApi.as_view(), name="statement"),
     path("v1/schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("v1/docs/", ApiDocsView.as_view(url_name="api:schema"), name="docs"),
 ]

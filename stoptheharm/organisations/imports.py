@@ -13,7 +13,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from stoptheharm.organisations.names import has_forbidden_characters
+from stoptheharm.core.text import has_forbidden_characters
 
 REQUIRED_COLUMNS = ("name", "kind")
 TEXT_COLUMNS = (

@@ -70,15 +70,3 @@ def website_domain(url: str) -> str:
         return ""
     host = host.rstrip(".").lower()
     return host.removeprefix("www.")
-
-
-# Control characters, and invisible formatting (bidirectional overrides, zero-width spaces) that can make a
-# name display as another. The zero-width joiner and non-joiner are kept: Persian and Indic names need them.
-FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cf"})
-WORD_JOINERS = frozenset({"\u200c", "\u200d"})
-
-
-def has_forbidden_characters(text: str) -> bool:
-    return any(
-        unicodedata.category(character) in FORBIDDEN_CATEGORIES and character not in WORD_JOINERS for character in text
-    )

@@ -1,15 +1,17 @@
-"""Demo content for a new installation: the coalition's home page, sections and petitions in every language.
+"""Demo content for a new installation: home page, sections, petitions and a statement in every language.
 
 Idempotent: a page that already exists (matched by slug, or by translation of the English page)
 is left as it is, and so is an organisation (matched by its normalised name), so running it again
 neither duplicates content nor overwrites editors' changes. The directory is filled with the
 signatories of the Porto 2019 joint statement, through the same import as `import_organisations`.
-Petitions take what does not depend on the language (state, goal, counts, co-sponsors) from the
-default language's file; the other files hold only their words.
+Petitions and statements take what does not depend on the language (state, goal, counts,
+co-sponsors, dates, signatories, references) from the default language's file; the other files
+hold only their words.
 """
 
 import json
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,8 @@ from stoptheharm.organisations.names import normalise_organisation_name
 from stoptheharm.organisations.services import create_organisation, import_organisations
 from stoptheharm.pages.models import HomePage, SectionPage, StandardPage
 from stoptheharm.petitions.models import PetitionCoSponsor, PetitionPage, PetitionTarget
+from stoptheharm.statements.models import StatementPage
+from stoptheharm.statements.services import add_signatory
 
 DEMO_DIR = Path(__file__).parent / "demo"
 HOME_SLUG = "home"
@@ -64,6 +68,10 @@ def load_demo_site() -> DemoReport:
         spec["key"]: _ensure_petition(originals[spec["section"]], spec, organisations, report)
         for spec in content["petitions"]
     }
+    statements = {
+        spec["key"]: _ensure_statement(originals[spec["section"]], spec, organisations, report)
+        for spec in content["statements"]
+    }
     for code, _name in settings.LANGUAGES:
         if code == default_locale.language_code:
             continue
@@ -75,6 +83,8 @@ def load_demo_site() -> DemoReport:
             _ensure_translation(original, locale, _page_fields(spec, home), report)
         for spec in translated["petitions"]:
             _ensure_translation(petitions[spec["key"]], locale, _petition_words(spec), report)
+        for spec in translated["statements"]:
+            _ensure_translation(statements[spec["key"]], locale, _statement_words(spec), report)
     return report
 
 
@@ -144,6 +154,42 @@ def _ensure_petition(
     petition.save_revision().publish()
     report.created.append(f"{section.locale.language_code}:{spec['key']}")
     return petition
+
+
+def _ensure_statement(
+    section: Page, spec: dict[str, Any], organisations: dict[str, Organisation], report: DemoReport
+) -> StatementPage:
+    """A statement signed by demo organisations; staff listed them, as for a list gathered at a conference."""
+    existing = section.get_children().filter(slug=spec["key"]).first()
+    if existing:
+        report.existing += 1
+        return existing.specific
+    statement = StatementPage(
+        slug=spec["key"],
+        live=False,
+        event_date=date.fromisoformat(spec["event_date"]),
+        opens_at=datetime.fromisoformat(spec["opens_at"]),
+        closes_at=datetime.fromisoformat(spec["closes_at"]),
+        signers=spec["signers"],
+        references=[("reference", reference) for reference in spec["references"]],
+        **_statement_words(spec),
+    )
+    section.add_child(instance=statement)
+    statement.save_revision().publish()
+    for name in spec["signatories"]:
+        add_signatory(statement=statement, organisation=organisations[name])
+    report.created.append(f"{section.locale.language_code}:{spec['key']}")
+    return statement
+
+
+def _statement_words(spec: dict[str, Any]) -> dict[str, Any]:
+    """What a translation changes: the texts. The references keep their original titles."""
+    return {
+        "title": spec["title"],
+        "introduction": spec["introduction"],
+        "event_name": spec["event_name"],
+        "body": [(block["type"], block["value"]) for block in spec["body"]],
+    }
 
 
 def _fill_home_body(home: HomePage, spec: dict[str, Any]) -> None:

@@ -51,7 +51,7 @@ class SectionPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["pages.HomePage"]
-    subpage_types = ["pages.StandardPage", "petitions.PetitionPage"]
+    subpage_types = ["pages.StandardPage", "petitions.PetitionPage", "statements.StatementPage"]
 
     class Meta:
         verbose_name = _("section page")

@@ -14,10 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from stoptheharm.core.countries import is_country_code
+from stoptheharm.core.text import has_forbidden_characters
 from stoptheharm.petitions import consents
 from stoptheharm.petitions.challenge import is_answered, new_question
 from stoptheharm.petitions.models import PetitionPage
-from stoptheharm.petitions.normalisation import MAX_NAME_LENGTH, has_forbidden_characters
+from stoptheharm.petitions.normalisation import MAX_NAME_LENGTH
 from stoptheharm.petitions.trending import GroupWindow, InvalidGroup, read_group_token
 
 STARTED_SALT = "stoptheharm.petitions.form-started"

@@ -1,16 +1,3 @@
-"""Input rules shared by the signing form and the API."""
-
-import unicodedata
+"""Input rules of the signing form and the API that are particular to petitions."""
 
 MAX_NAME_LENGTH = 100
-# Cc: control characters; Cf: invisible formatting (bidirectional overrides, zero-width joiners ...).
-FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cf"})
-
-
-def normalise_email(email: str) -> str:
-    """One address, one form: trimmed, Unicode NFKC, lower-cased."""
-    return unicodedata.normalize("NFKC", email.strip()).lower()
-
-
-def has_forbidden_characters(text: str) -> bool:
-    return any(unicodedata.category(character) in FORBIDDEN_CATEGORIES for character in text)

@@ -11,9 +11,10 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from stoptheharm.core.spreadsheets import Writable
+from stoptheharm.core.text import normalise_email
 from stoptheharm.petitions import challenge, exports, limits, tokens, trending
 from stoptheharm.petitions.consents import consent_record
-from stoptheharm.petitions.exports import Writable
 from stoptheharm.petitions.models import (
     ANONYMISED_EMAIL_DOMAIN,
     PetitionPage,
@@ -23,7 +24,6 @@ from stoptheharm.petitions.models import (
     SignatureStatus,
     SignerEmail,
 )
-from stoptheharm.petitions.normalisation import normalise_email
 from stoptheharm.petitions.selectors import counts_cache_key, signature_for_link
 from stoptheharm.petitions.tasks import fold_counts, send_due_emails
 
@@ -272,7 +272,7 @@ EXPORT_LOG_ACTION = "stoptheharm.petitions.export_signatures"
 def export_signatures(*, petition: PetitionPage, user: AbstractBaseUser, stream: Writable) -> int:
     """Write the confirmed signatures as CSV and record who exported what, when; returns the row count."""
     rows = list(exports.signature_rows(petition))
-    exports.write_csv(rows, stream)
+    exports.write_signatures_csv(rows, stream)
     log(instance=petition, action=EXPORT_LOG_ACTION, user=user, data={"signatures": len(rows)})
     return len(rows)
 

@@ -17,9 +17,10 @@ from rest_framework.views import APIView
 
 from stoptheharm.core.clients import client_ip
 from stoptheharm.core.countries import is_country_code
+from stoptheharm.core.text import has_forbidden_characters
 from stoptheharm.petitions import challenge, services
 from stoptheharm.petitions.models import PetitionPage
-from stoptheharm.petitions.normalisation import MAX_NAME_LENGTH, has_forbidden_characters
+from stoptheharm.petitions.normalisation import MAX_NAME_LENGTH
 from stoptheharm.petitions.selectors import co_sponsors, petition_for_signing, petition_summary, published_petitions
 
 

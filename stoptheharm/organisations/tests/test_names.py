@@ -1,6 +1,7 @@
 import pytest
 
-from stoptheharm.organisations.names import has_forbidden_characters, normalise_organisation_name, website_domain
+from stoptheharm.core.text import has_forbidden_characters
+from stoptheharm.organisations.names import normalise_organisation_name, website_domain
 from stoptheharm.organisations.selectors import MatchReason, find_similar_organisations
 from stoptheharm.organisations.tests.factories import add_organisation
 

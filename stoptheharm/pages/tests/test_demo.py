@@ -1,3 +1,4 @@
+import re
 from io import StringIO
 
 import pytest
@@ -11,6 +12,7 @@ from stoptheharm.organisations.models import Organisation
 from stoptheharm.pages.demo import load_demo_site, read_demo_content
 from stoptheharm.pages.models import HomePage, SectionPage, StandardPage
 from stoptheharm.petitions.models import PetitionCoSponsor, PetitionPage, PetitionState, PetitionTarget
+from stoptheharm.statements.models import Endorsement, StatementPage
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 CLOSED_PETITION = "ungass-2016"
@@ -26,6 +28,10 @@ def test_every_language_has_a_complete_demo_with_the_same_pages():
             assert page["title"].strip(), (code, page["key"])
             assert len(page["body"]) == len(original["body"]), (code, page["key"])
         assert [petition["key"] for petition in translated["petitions"]] == [CLOSED_PETITION, OPEN_PETITION]
+        for original, statement in zip(english["statements"], translated["statements"], strict=True):
+            assert statement["key"] == original["key"]
+            assert all(statement[name].strip() for name in ("title", "introduction", "event_name")), code
+            assert [block["type"] for block in statement["body"]] == [block["type"] for block in original["body"]]
         for original, petition in zip(english["petitions"], translated["petitions"], strict=True):
             assert all(petition[name].strip() for name in ("title", "summary", "body")), (code, petition["key"])
             assert len(petition["targets"]) == len(original["targets"]), (code, petition["key"])
@@ -83,8 +89,8 @@ def test_the_load_demo_command_reports_what_it_did():
     first, second = StringIO(), StringIO()
     call_command("load_demo", stdout=first)
     call_command("load_demo", stdout=second)
-    assert first.getvalue().strip() == "Demo content: 55 page(s) created, 0 already there; 335 organisation(s) created."
-    assert second.getvalue().strip() == "Demo content: 0 page(s) created, 55 already there; 0 organisation(s) created."
+    assert first.getvalue().strip() == "Demo content: 60 page(s) created, 0 already there; 335 organisation(s) created."
+    assert second.getvalue().strip() == "Demo content: 0 page(s) created, 60 already there; 0 organisation(s) created."
 
 
 @pytest.mark.django_db
@@ -149,3 +155,28 @@ def test_the_closed_petition_shows_its_total_and_the_open_one_its_form_in_every_
     english = client.get(f"/en/take-action/{CLOSED_PETITION}/").content.decode()
     assert "This petition had <strong>12122</strong> supporters." in english
     assert "(signed on the campaign&#x27;s earlier platform)" in english
+
+
+@pytest.mark.django_db
+def test_every_language_has_the_porto_statement_with_its_references_and_the_same_signatories(client, demo_site):
+    english = StatementPage.objects.get(locale__language_code="en", slug="porto-2019")
+    assert [reference.value["citation"][:6] for reference in english.references] == ["UNAIDS", "Harm R", "United",
+                                                                                     "United"]  # fmt: skip
+    assert (english.event_date.isoformat(), english.is_open_for_signing) == ("2019-04-28", False)
+    assert [endorsement.organisation.short_name for endorsement in Endorsement.objects.order_by("pk")] == [
+        "IDPC",
+        "HRI",
+        "INPUD",
+    ]
+    for code in LANGUAGE_CODES:
+        statement = StatementPage.objects.get(locale__language_code=code, slug="porto-2019")
+        assert statement.translation_key == english.translation_key
+        assert code == "en" or statement.title != english.title
+        content = client.get(statement.url).content.decode()
+        assert 'href="#reference-4"' in content, code
+        assert re.findall(r'<li value="\d+"><a [^>]+>([^<]+)</a>', content) == [
+            "Harm Reduction International",
+            "International Drug Policy Consortium",
+            "International Network of People who Use Drugs",
+        ], code
+    assert Endorsement.objects.count() == 3  # the translations share the original's list

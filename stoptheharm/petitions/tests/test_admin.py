@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from stoptheharm.petitions.exports import neutralise
+from stoptheharm.core.spreadsheets import neutralise
 from stoptheharm.petitions.limits import network_hash
 from stoptheharm.petitions.models import Signature, SignatureStatus
 from stoptheharm.petitions.services import EXPORT_LOG_ACTION, INVALIDATE_GROUP_LOG_ACTION

@@ -1,0 +1,215 @@
+"""Every write to endorsements.
+
+The public endorsing form (and `submit_endorsement`, with e-mail confirmation, limits and duplicate
+detection) comes later; it will record endorsements with `record_endorsement` and confirm them with
+`confirm_endorsement`. Moderators approve or reject here; each decision is in the audit log.
+"""
+
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from stoptheharm.core.text import normalise_email
+from stoptheharm.organisations.models import Organisation
+from stoptheharm.organisations.services import create_organisation
+from stoptheharm.statements.consents import individual_consent_record, organisation_consent_record
+from stoptheharm.statements.models import (
+    Endorsement,
+    EndorsementStatus,
+    IndividualEndorsement,
+    StatementPage,
+)
+
+APPROVE_LOG_ACTION = "stoptheharm.statements.approve_endorsement"
+REJECT_LOG_ACTION = "stoptheharm.statements.reject_endorsement"
+ALREADY_LISTED = _("This organisation has already signed this statement, or its endorsement is being checked.")
+REASON_REQUIRED = _("Say why the endorsement is rejected.")
+NOT_AUTHORISED = _("The contact must confirm that they may sign for the organisation.")
+
+
+class StatementClosed(Exception):
+    """The statement does not accept endorsements now."""
+
+
+class AlreadyDecided(Exception):
+    """The endorsement was approved or rejected already; a decision is not taken twice."""
+
+
+@transaction.atomic
+def record_endorsement(
+    *,
+    statement: StatementPage,
+    contact_name: str,
+    contact_email: str,
+    language: str,
+    confirms_authority: bool,
+    organisation: Organisation | None = None,
+    proposed: dict[str, Any] | None = None,
+) -> Endorsement:
+    """Store a pending endorsement for a directory organisation, or for a proposed new one (`proposed_*` fields).
+
+    It belongs to the statement's default-language original, whichever translation was endorsed.
+    Raises ValidationError (nothing stored) on bad input or when the organisation is already listed
+    or pending on this statement; the database's constraint settles concurrent attempts.
+    """
+    if not statement.is_open_for_signing:
+        raise StatementClosed(statement.pk)
+    if not confirms_authority:
+        raise ValidationError({"confirms_authority": NOT_AUTHORISED})
+    if (organisation is None) == (proposed is None):
+        raise ValueError("Give a directory organisation or a proposed one, not both or neither.")
+    proposed_fields = {f"proposed_{name}": value for name, value in (proposed or {}).items()}
+    endorsement = Endorsement(
+        statement=statement.canonical,
+        organisation=organisation,
+        contact_name=contact_name.strip(),
+        contact_email=normalise_email(contact_email),
+        language=language,
+        consents=organisation_consent_record(),
+        **proposed_fields,
+    )
+    endorsement.full_clean()  # the constraints too: a duplicate gets a sentence, not an IntegrityError
+    try:
+        with transaction.atomic():
+            endorsement.save()
+    except IntegrityError as error:  # another request stored the same organisation in the meantime
+        raise ValidationError(ALREADY_LISTED) from error
+    return endorsement
+
+
+@transaction.atomic
+def record_individual_endorsement(
+    *, statement: StatementPage, name: str, email: str, country: str, affiliation: str, language: str
+) -> IndividualEndorsement:
+    """Store a pending signature of a person in their own name, on a statement that accepts individuals."""
+    if not (statement.is_open_for_signing and statement.canonical.accepts_individuals):
+        raise StatementClosed(statement.pk)
+    endorsement = IndividualEndorsement(
+        statement=statement.canonical,
+        name=name.strip(),
+        email=normalise_email(email),
+        country=country,
+        affiliation=affiliation.strip(),
+        language=language,
+        consents=individual_consent_record(),
+    )
+    endorsement.full_clean()
+    try:
+        with transaction.atomic():
+            endorsement.save()
+    except IntegrityError as error:
+        raise ValidationError(_("This address has already signed this statement.")) from error
+    return endorsement
+
+
+@transaction.atomic
+def add_signatory(
+    *, statement: StatementPage, organisation: Organisation, user: AbstractBaseUser | None = None
+) -> Endorsement:
+    """Staff list an organisation that signed by other means (e-mail, a paper list), approved at once.
+
+    Works on a closed statement too: a list gathered elsewhere is often entered afterwards. No contact
+    is recorded. Raises ValidationError when the organisation is already listed or pending.
+    """
+    endorsement = Endorsement(
+        statement=statement.canonical,
+        organisation=organisation,
+        status=EndorsementStatus.APPROVED,
+        moderated_at=timezone.now(),
+    )
+    endorsement.full_clean()
+    try:
+        with transaction.atomic():
+            endorsement.save()
+    except IntegrityError as error:
+        raise ValidationError(ALREADY_LISTED) from error
+    log(instance=endorsement, action=APPROVE_LOG_ACTION, user=user)
+    return endorsement
+
+
+def confirm_endorsement(*, endorsement: Endorsement | IndividualEndorsement) -> None:
+    """The contact confirmed by e-mail: the endorsement goes to the moderators. Idempotent."""
+    type(endorsement).objects.filter(pk=endorsement.pk, status=EndorsementStatus.PENDING).update(
+        status=EndorsementStatus.AWAITING_MODERATION, confirmed_at=timezone.now()
+    )
+    endorsement.refresh_from_db(fields=["status", "confirmed_at"])
+
+
+@transaction.atomic
+def approve_endorsement(*, endorsement_id: int, user: AbstractBaseUser | None = None) -> Endorsement:
+    """Put an endorsement on the public list; a proposed organisation is added to the directory first.
+
+    Approving one that was already approved changes nothing; a rejected one raises AlreadyDecided.
+    """
+    endorsement = Endorsement.objects.select_for_update().get(pk=endorsement_id)
+    if endorsement.status == EndorsementStatus.APPROVED:
+        return endorsement
+    if endorsement.status == EndorsementStatus.REJECTED:
+        raise AlreadyDecided(endorsement_id)
+    if endorsement.organisation is None:
+        endorsement.organisation = create_organisation(
+            name=endorsement.proposed_name,
+            kind=endorsement.proposed_kind,
+            countries=[endorsement.proposed_country.code] if endorsement.proposed_country else [],
+            website=endorsement.proposed_website,
+        )
+    endorsement.status = EndorsementStatus.APPROVED
+    endorsement.moderated_at = timezone.now()
+    endorsement.full_clean()
+    endorsement.save(update_fields=["organisation", "status", "moderated_at"])
+    log(instance=endorsement, action=APPROVE_LOG_ACTION, user=user)
+    return endorsement
+
+
+def reject_endorsement(*, endorsement_id: int, reason: str, user: AbstractBaseUser | None = None) -> Endorsement:
+    """Keep an organisation's endorsement off the list, with the moderator's reason.
+
+    The organisation may endorse again later. Rejecting one that was already rejected changes
+    nothing; an approved one is taken off the list.
+    """
+    return _reject(Endorsement, endorsement_id, reason, user)
+
+
+@transaction.atomic
+def approve_individual_endorsement(
+    *, endorsement_id: int, user: AbstractBaseUser | None = None
+) -> IndividualEndorsement:
+    """Put a person's signature on the list of individuals; a rejected one raises AlreadyDecided."""
+    endorsement = IndividualEndorsement.objects.select_for_update().get(pk=endorsement_id)
+    if endorsement.status == EndorsementStatus.REJECTED:
+        raise AlreadyDecided(endorsement_id)
+    if endorsement.status != EndorsementStatus.APPROVED:
+        endorsement.status = EndorsementStatus.APPROVED
+        endorsement.moderated_at = timezone.now()
+        endorsement.save(update_fields=["status", "moderated_at"])
+        log(instance=endorsement, action=APPROVE_LOG_ACTION, user=user)
+    return endorsement
+
+
+def reject_individual_endorsement(
+    *, endorsement_id: int, reason: str, user: AbstractBaseUser | None = None
+) -> IndividualEndorsement:
+    """Keep a person's signature off the list, with the moderator's reason."""
+    return _reject(IndividualEndorsement, endorsement_id, reason, user)
+
+
+@transaction.atomic
+def _reject(
+    model: type[Endorsement] | type[IndividualEndorsement], pk: int, reason: str, user: AbstractBaseUser | None
+) -> Any:
+    if not reason.strip():
+        raise ValidationError({"reason": REASON_REQUIRED})
+    endorsement = model.objects.select_for_update().get(pk=pk)
+    if endorsement.status != EndorsementStatus.REJECTED:
+        endorsement.status = EndorsementStatus.REJECTED
+        endorsement.rejection_reason = reason.strip()
+        endorsement.moderated_at = timezone.now()
+        endorsement.full_clean()
+        endorsement.save(update_fields=["status", "rejection_reason", "moderated_at"])
+        log(instance=endorsement, action=REJECT_LOG_ACTION, user=user, data={"reason": endorsement.rejection_reason})
+    return endorsement

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from stoptheharm.statements import views
+
+app_name = "statements"
+urlpatterns = [
+    path("<int:statement_id>/signatories.csv", views.signatories_csv, name="signatories-csv"),
+    path("<int:statement_id>/individual-signatories.csv", views.individuals_csv, name="individuals-csv"),
+    path("<int:statement_id>/statement.pdf", views.statement_pdf, name="pdf"),
+]

@@ -1,0 +1,103 @@
+from typing import Any
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permissions import register_permission_policy
+
+from stoptheharm.core.permissions import ReadOnlyPolicy
+from stoptheharm.statements import views
+from stoptheharm.statements.models import Endorsement, EndorsementStatus, IndividualEndorsement
+from stoptheharm.statements.services import APPROVE_LOG_ACTION, REJECT_LOG_ACTION
+
+
+class EndorsementIndexView(IndexView):
+    """The list, with approval and rejection for staff who may moderate."""
+
+    kind = "organisation"
+
+    def get_list_more_buttons(self, instance: Any) -> list[Any]:
+        buttons = super().get_list_more_buttons(instance)
+        if not self.request.user.has_perm("statements.moderate_endorsements"):
+            return buttons
+        if instance.status not in {EndorsementStatus.APPROVED, EndorsementStatus.REJECTED}:
+            url = reverse("statements_approve", args=[self.kind, instance.pk])
+            buttons.append(MenuItem(_("Approve"), url=url, icon_name="tick", priority=40))
+        if instance.status != EndorsementStatus.REJECTED:
+            url = reverse("statements_reject", args=[self.kind, instance.pk])
+            buttons.append(MenuItem(_("Reject"), url=url, icon_name="cross", priority=50))
+        return buttons
+
+
+class IndividualEndorsementIndexView(EndorsementIndexView):
+    kind = "individual"
+
+
+class EndorsementViewSet(ModelViewSet):
+    """Organisations' endorsements: filterable, read-only; decisions go through the services."""
+
+    model = Endorsement
+    index_view_class = EndorsementIndexView
+    icon = "group"
+    menu_label = _("Organisations")
+    list_display = ["organisation_name", "statement", "status", "created_at"]
+    list_filter = ["status", "statement"]
+    search_fields = ["proposed_name", "organisation__name", "contact_name"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["statement", "organisation", "proposed_name", "proposed_country", "proposed_website",
+                           "proposed_kind", "contact_name", "contact_email", "language", "consents", "status",
+                           "rejection_reason", "created_at", "confirmed_at", "moderated_at"]  # fmt: skip
+    copy_view_enabled = False
+    form_fields = ["status"]  # ModelViewSet requires a form; ReadOnlyPolicy lets no one use it
+
+
+class IndividualEndorsementViewSet(ModelViewSet):
+    """Individuals' signatures on statements that accept them; read-only like organisations'."""
+
+    model = IndividualEndorsement
+    index_view_class = IndividualEndorsementIndexView
+    icon = "user"
+    menu_label = _("Individuals")
+    list_display = ["name", "statement", "country", "status", "created_at"]
+    list_filter = ["status", "statement"]
+    search_fields = ["name", "affiliation"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["statement", "name", "country", "affiliation", "email", "language", "consents", "status",
+                           "rejection_reason", "created_at", "confirmed_at", "moderated_at"]  # fmt: skip
+    copy_view_enabled = False
+    form_fields = ["status"]
+
+
+class EndorsementViewSetGroup(ModelViewSetGroup):
+    items = (EndorsementViewSet("endorsements"), IndividualEndorsementViewSet("individual_endorsements"))
+    menu_label = _("Endorsements")
+    menu_icon = "group"
+    menu_order = 260
+
+
+register_permission_policy(Endorsement, ReadOnlyPolicy(Endorsement))
+register_permission_policy(IndividualEndorsement, ReadOnlyPolicy(IndividualEndorsement))
+
+
+@hooks.register("register_admin_viewset")
+def register_endorsement_viewsets() -> EndorsementViewSetGroup:
+    return EndorsementViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls() -> list[Any]:
+    return [
+        path(
+            "statements/<slug:kind>/<int:endorsement_id>/approve/", views.approve_endorsement, name="statements_approve"
+        ),
+        path("statements/<slug:kind>/<int:endorsement_id>/reject/", views.reject_endorsement, name="statements_reject"),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_moderation_log_actions(actions: Any) -> None:
+    actions.register_action(APPROVE_LOG_ACTION, _("Approve endorsement"), _("Approved an endorsement"))
+    actions.register_action(REJECT_LOG_ACTION, _("Reject endorsement"), _("Rejected an endorsement"))
