@@ -7,10 +7,5 @@ MAX_NAME_LENGTH = 100
 FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cf"})
 
 
-def normalise_email(email: str) -> str:
-    """One address, one form: trimmed, Unicode NFKC, lower-cased."""
-    return unicodedata.normalize("NFKC", email.strip()).lower()
-
-
 def has_forbidden_characters(text: str) -> bool:
     return any(unicodedata.category(character) in FORBIDDEN_CATEGORIES for character in text)

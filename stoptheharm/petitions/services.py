@@ -11,6 +11,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from stoptheharm.core.email_addresses import normalise_email
 from stoptheharm.petitions import challenge, exports, limits, tokens, trending
 from stoptheharm.petitions.consents import consent_record
 from stoptheharm.petitions.exports import Writable
@@ -23,7 +24,6 @@ from stoptheharm.petitions.models import (
     SignatureStatus,
     SignerEmail,
 )
-from stoptheharm.petitions.normalisation import normalise_email
 from stoptheharm.petitions.selectors import counts_cache_key, signature_for_link
 from stoptheharm.petitions.tasks import fold_counts, send_due_emails
 

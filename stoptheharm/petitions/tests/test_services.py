@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from stoptheharm.core.email_addresses import normalise_email
 from stoptheharm.petitions import challenge, services, tokens
 from stoptheharm.petitions.models import PetitionState, Signature, SignatureStatus
-from stoptheharm.petitions.normalisation import normalise_email
 from stoptheharm.petitions.selectors import next_milestone, petition_summary
 from stoptheharm.petitions.tests.factories import add_signature, create_petition
 
