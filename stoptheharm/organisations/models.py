@@ -172,7 +172,9 @@ class OrganisationApplication(models.Model):
     The contact's name and e-mail address are private: staff see them here, nothing public shows them.
     """
 
-    name = models.CharField(max_length=255, help_text=_("The full name, in the organisation's own language and script."))
+    name = models.CharField(
+        max_length=255, help_text=_("The full name, in the organisation's own language and script.")
+    )
     short_name = models.CharField(max_length=50, blank=True, help_text=_("An acronym or short form, e.g. 'HRI'."))
     kind = models.CharField(max_length=20, choices=OrganisationKind, help_text=_("What sort of organisation this is."))
     scope = models.CharField(

@@ -11,9 +11,9 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from stoptheharm.core.permission_policies import ReadOnlyPolicy
 from stoptheharm.organisations.models import Organisation
 from stoptheharm.organisations.profile_sections import PROFILE_SECTIONS_HOOK, ProfileSection
 from stoptheharm.petitions import trending, views
@@ -25,18 +25,6 @@ from stoptheharm.petitions.services import (
     INVALIDATE_LOG_ACTION,
     RELEASE_LOG_ACTION,
 )
-
-
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Staff may look, never add, edit or delete here: signatures change only through the services."""
-
-    WRITE_ACTIONS = frozenset({"add", "change", "delete"})
-
-    def user_has_permission(self, user: Any, action: str) -> bool:
-        return action not in self.WRITE_ACTIONS and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user: Any, actions: Any) -> bool:
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class SignatureIndexView(IndexView):
