@@ -2,6 +2,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -110,6 +111,8 @@ def decide_application(request: HttpRequest, application_id: int) -> HttpRespons
         return redirect("organisations_moderation")
     try:
         messages.success(request, _decide(request, application, form.cleaned_data))
+    except ValidationError as error:  # e.g. the existing entry merged into has a field the model now refuses
+        messages.error(request, f"{application.name}: {' '.join(error.messages)}")
     except services.ApplicationNotAwaitingModeration:
         messages.warning(
             request, _("%(name)s: this application is no longer awaiting a decision.") % {"name": application.name}

@@ -45,7 +45,8 @@ class OrganisationApplicationViewSet(ModelViewSet):
     list_filter = ["status", "kind", "created_at"]
     search_fields = ["name", "short_name", "contact_name", "contact_email"]
     inspect_view_enabled = True
-    inspect_view_fields = ["name", "short_name", "kind", "scope", "region", "countries", "website", "languages",
+    # Not "countries": Wagtail's inspect view calls get_countries_display(), which fails on a multiple CountryField.
+    inspect_view_fields = ["name", "short_name", "kind", "scope", "region", "website", "languages",
                            "description", "motivation", "contact_name", "contact_email", "language", "consents",
                            "status", "rejection_reason", "organisation", "created_at", "confirmed_at",
                            "decided_at", "decided_by", "contact_erased_at"]  # fmt: skip

@@ -246,3 +246,37 @@ def test_the_contact_is_in_no_public_page_or_api(client, admin_client):
         assert "Association \u00c9lixir" in content or "Association Élixir" in content
         assert "camille@example.org" not in content
         assert "Camille Martin" not in content
+
+
+@pytest.mark.django_db
+def test_a_merge_the_directory_entry_cannot_take_is_explained_and_nothing_changes(admin_client):
+    existing = add_organisation("Association Elixir Inc.")
+    Organisation.objects.filter(pk=existing.pk).update(languages="not codes")  # stored before a rule existed
+    application = add_application()
+    response = admin_client.post(
+        decide_url(application), {"decision": "merge", "organisation": existing.pk}, follow=True
+    )
+    assert "language codes" in response.content.decode().replace("&#x27;", "'")
+    application.refresh_from_db()
+    existing.refresh_from_db()
+    assert application.status == ApplicationStatus.AWAITING_MODERATION and not existing.is_member
+
+
+@pytest.mark.django_db
+def test_over_the_limits_the_applicant_sees_the_same_page_and_nothing_is_sent(client, settings):
+    settings.ORGANISATION_APPLICATION_LIMITS = settings.ORGANISATION_APPLICATION_LIMITS | {"per_ip": 1}
+    first = client.post(JOIN_URL, form_data(), follow=True)
+    second = client.post(JOIN_URL, form_data(name="Another", contact_email="other@example.org"), follow=True)
+    assert first.content == second.content
+    assert list(OrganisationApplication.objects.values_list("name", flat=True)) == ["Association Élixir"]
+
+
+@pytest.mark.django_db
+def test_staff_look_up_applications_read_only_without_secrets(admin_client):
+    application = add_application(ip_hash="f" * 64)
+    listing = admin_client.get("/admin/organisation_applications/").content.decode()
+    assert "Association Élixir" in listing
+    inspect = admin_client.get(f"/admin/organisation_applications/inspect/{application.pk}/").content.decode()
+    assert "camille@example.org" in inspect
+    assert application.secret not in inspect and "f" * 64 not in inspect
+    assert admin_client.get(f"/admin/organisation_applications/edit/{application.pk}/").status_code in {302, 403}
