@@ -219,6 +219,16 @@ PETITION_TRENDING_MIN_PER_HOUR = env.env_int("PETITION_TRENDING_MIN_PER_HOUR", 1
 # Signers' names and addresses are erased this long after a petition closes (the counts remain).
 PETITION_ANONYMISE_AFTER_DAYS = env.env_int("PETITION_ANONYMISE_AFTER_DAYS", 183)
 
+# "Join the coalition": applications over these limits per window are dropped, the applicant sees the same page.
+ORGANISATION_APPLICATION_LIMITS = {
+    "window_seconds": env.env_int("ORGANISATION_APPLICATION_LIMIT_WINDOW_SECONDS", 3600),
+    "per_ip": env.env_int("ORGANISATION_APPLICATION_LIMIT_PER_IP", 10),
+    "per_email": env.env_int("ORGANISATION_APPLICATION_LIMIT_PER_EMAIL", 3),
+    "min_seconds_to_fill": env.env_int("ORGANISATION_APPLICATION_MIN_SECONDS_TO_FILL", 5),
+}
+# The contact's name and address on a decided application are erased this long after the decision.
+ORGANISATION_APPLICATION_ERASE_AFTER_DAYS = env.env_int("ORGANISATION_APPLICATION_ERASE_AFTER_DAYS", 90)
+
 # Number of reverse proxies in front of the application whose X-Forwarded-For entries are trusted.
 TRUSTED_PROXY_COUNT = env.env_int("TRUSTED_PROXY_COUNT", 0)
 

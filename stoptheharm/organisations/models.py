@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -153,3 +154,95 @@ class Organisation(index.Indexed, models.Model):
     @property
     def language_codes(self) -> list[str]:
         return [code.strip() for code in self.languages.split(",") if code.strip()]
+
+
+class ApplicationStatus(models.TextChoices):
+    PENDING_CONFIRMATION = "pending", _("Waiting for the contact to confirm")
+    AWAITING_MODERATION = "awaiting", _("Awaiting moderation")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+DECIDED_STATES = frozenset({ApplicationStatus.APPROVED, ApplicationStatus.REJECTED})
+
+
+class OrganisationApplication(models.Model):
+    """An organisation's application to join the coalition: its details as the directory shows them, and a contact.
+
+    The contact's name and e-mail address are private: staff see them here, nothing public shows them.
+    """
+
+    name = models.CharField(
+        max_length=255, help_text=_("The full name, in the organisation's own language and script.")
+    )
+    short_name = models.CharField(max_length=50, blank=True, help_text=_("An acronym or short form, e.g. 'HRI'."))
+    kind = models.CharField(max_length=20, choices=OrganisationKind, help_text=_("What sort of organisation this is."))
+    scope = models.CharField(
+        max_length=10,
+        choices=OrganisationScope,
+        default=OrganisationScope.NATIONAL,
+        help_text=_("Whether it works in one country, in a region or worldwide."),
+    )
+    region = models.CharField(
+        max_length=100, blank=True, help_text=_("For a regional organisation, e.g. 'Eastern Europe and Central Asia'.")
+    )
+    countries = CountryField(
+        multiple=True, blank=True, help_text=_("Where it works or is based. Leave empty for a global organisation.")
+    )
+    website = models.URLField(blank=True, help_text=_("Its public website, e.g. https://example.org."))
+    languages = models.CharField(
+        max_length=100,
+        blank=True,
+        validators=[LANGUAGE_CODE_LIST],
+        help_text=_("The languages it works in, as codes separated by commas, e.g. 'en, ru, uk'."),
+    )
+    description = models.TextField(
+        max_length=500, blank=True, help_text=_("One or two sentences on what it does, for the directory.")
+    )
+    motivation = models.TextField(
+        max_length=2000, help_text=_("Why the organisation wants to join; read by the moderators, never published.")
+    )
+    contact_name = models.CharField(max_length=100, help_text=_("Private: the person who applied."))
+    contact_email = models.EmailField(
+        max_length=254, help_text=_("Private: where the confirmation link and the decision go. Normalised.")
+    )
+    language = models.CharField(max_length=8, help_text=_("The language the contact used; e-mails follow it."))
+    consents = models.JSONField(help_text=_("The exact wording and version of each consent given."))
+    secret = models.CharField(max_length=64, help_text=_("The random part of the link e-mailed to the contact."))
+    status = models.CharField(
+        max_length=10, choices=ApplicationStatus, default=ApplicationStatus.PENDING_CONFIRMATION, db_index=True
+    )
+    rejection_reason = models.TextField(
+        max_length=1000, blank=True, help_text=_("Sent to the contact with the decision.")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+        help_text=_("The directory entry the approved application created or joined."),
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ip_hash = models.CharField(max_length=64, blank=True, help_text=_("Keyed hash of the address it came from."))
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    contact_erased_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When the contact's name and address were erased (retention period).")
+    )
+
+    class Meta:
+        verbose_name = _("application to join")
+        verbose_name_plural = _("applications to join")
+        ordering = ["created_at", "pk"]
+        permissions = [("moderate_applications", _("Can approve and reject applications to join the coalition"))]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_status_display()})"
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status in DECIDED_STATES

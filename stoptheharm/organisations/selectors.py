@@ -3,11 +3,15 @@
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.translation import gettext, ngettext
 from django_countries import countries
 
-from stoptheharm.organisations.models import Organisation
+from stoptheharm.organisations.limits import ADDRESS_HASH_RETENTION
+from stoptheharm.organisations.models import ApplicationStatus, Organisation, OrganisationApplication
 from stoptheharm.organisations.names import fold_text, normalise_organisation_name, website_domain
+from stoptheharm.organisations.tokens import CONFIRMATION_VALIDITY
 
 # On normalised names: "Harm Reduction Network Georgia" and "Georgia Harm Reduction Network" score 0.67,
 # "Eurasian Harm Reduction Association" and "Eurasian Harm Reduction Asociation" 0.99. At 0.85 a typo
@@ -117,3 +121,52 @@ def organisation_counts_by_country(organisations: QuerySet[Organisation]) -> lis
 def member_count() -> int:
     """How many organisations have joined the coalition, for the About page."""
     return Organisation.objects.filter(is_member=True).count()
+
+
+@dataclass(frozen=True)
+class ApplicationForModeration:
+    """An application awaiting a decision, with the directory entries that may be the same organisation."""
+
+    application: OrganisationApplication
+    candidates: list[SimilarOrganisation]
+
+
+def applications_awaiting_moderation() -> list[ApplicationForModeration]:
+    """Confirmed applications waiting for a moderator, oldest first, each with its duplicate candidates."""
+    applications = OrganisationApplication.objects.filter(status=ApplicationStatus.AWAITING_MODERATION)
+    return [
+        ApplicationForModeration(application, find_similar_organisations(application.name, application.website))
+        for application in applications.order_by("confirmed_at", "pk")
+    ]
+
+
+@dataclass(frozen=True)
+class RetentionPeriod:
+    what: str
+    how_long: str
+
+
+def application_retention_periods() -> list[RetentionPeriod]:
+    """What the platform keeps about applicants' contacts and for how long, read from the code that enforces it."""
+    unconfirmed = CONFIRMATION_VALIDITY.days
+    hashes = ADDRESS_HASH_RETENTION.days
+    after_decision = settings.ORGANISATION_APPLICATION_ERASE_AFTER_DAYS
+    return [
+        RetentionPeriod(
+            gettext("An application never confirmed"),
+            ngettext("deleted after %(days)d day", "deleted after %(days)d days", unconfirmed) % {"days": unconfirmed},
+        ),
+        RetentionPeriod(
+            gettext("Keyed hashes of the address an application came from"),
+            ngettext("deleted after %(days)d day", "deleted after %(days)d days", hashes) % {"days": hashes},
+        ),
+        RetentionPeriod(
+            gettext("The contact's name and e-mail address, and the reasons given, on an application decided"),
+            ngettext(
+                "erased %(days)d day after the decision",
+                "erased %(days)d days after the decision",
+                after_decision,
+            )
+            % {"days": after_decision},
+        ),
+    ]

@@ -1,59 +1,31 @@
-"""The tokens in the links e-mailed to signers.
+"""The tokens in the links e-mailed to signers (see core.tokens).
 
-A token is "<signature id>:<secret>" signed by the server; the secret (256 random bits) is compared
-in constant time with the one stored on the signature. Confirmation tokens also carry a timestamp and
-expire; management tokens (withdraw, download, erase) last as long as the signature's personal data.
+Confirmation tokens expire; management tokens (withdraw, download, erase) last as long as the
+signature's personal data.
 """
 
-import hmac
-import secrets
 from datetime import timedelta
 
-from django.core import signing
+from stoptheharm.core.tokens import InvalidToken, new_secret, read_token, secrets_match, sign_token
+
+__all__ = ["InvalidToken", "new_secret", "secrets_match"]
 
 CONFIRMATION_VALIDITY = timedelta(days=7)
 CONFIRM_SALT = "stoptheharm.petitions.confirm"
 MANAGE_SALT = "stoptheharm.petitions.manage"
 
 
-class InvalidToken(Exception):
-    """The link was altered, belongs to nothing, or has expired."""
-
-
-def new_secret() -> str:
-    return secrets.token_urlsafe(32)
-
-
 def confirmation_token(signature_id: int, secret: str) -> str:
-    return signing.TimestampSigner(salt=CONFIRM_SALT).sign(f"{signature_id}:{secret}")
+    return sign_token(signature_id, secret, salt=CONFIRM_SALT, timed=True)
 
 
 def management_token(signature_id: int, secret: str) -> str:
-    return signing.Signer(salt=MANAGE_SALT).sign(f"{signature_id}:{secret}")
+    return sign_token(signature_id, secret, salt=MANAGE_SALT, timed=False)
 
 
 def read_confirmation_token(token: str) -> tuple[int, str]:
-    try:
-        value = signing.TimestampSigner(salt=CONFIRM_SALT).unsign(token, max_age=CONFIRMATION_VALIDITY)
-    except signing.BadSignature as error:  # an expired token is a bad signature too
-        raise InvalidToken from error
-    return _split(value)
+    return read_token(token, salt=CONFIRM_SALT, max_age=CONFIRMATION_VALIDITY)
 
 
 def read_management_token(token: str) -> tuple[int, str]:
-    try:
-        value = signing.Signer(salt=MANAGE_SALT).unsign(token)
-    except signing.BadSignature as error:
-        raise InvalidToken from error
-    return _split(value)
-
-
-def secrets_match(given: str, stored: str) -> bool:
-    return hmac.compare_digest(given.encode(), stored.encode())
-
-
-def _split(value: str) -> tuple[int, str]:
-    signature_id, _separator, secret = value.partition(":")
-    if not signature_id.isdigit() or not secret:
-        raise InvalidToken
-    return int(signature_id), secret
+    return read_token(token, salt=MANAGE_SALT)

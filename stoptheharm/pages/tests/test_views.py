@@ -100,15 +100,25 @@ def test_the_home_page_needs_a_bounded_number_of_queries(client, demo_site, djan
 
 @pytest.mark.django_db
 def test_the_privacy_notice_states_the_lawful_basis_and_the_periods_the_code_applies(client, demo_site, settings):
+    from stoptheharm.organisations import limits as application_limits
+    from stoptheharm.organisations import tokens as application_tokens
     from stoptheharm.petitions.limits import ADDRESS_HASH_RETENTION
     from stoptheharm.petitions.tokens import CONFIRMATION_VALIDITY
 
     settings.PETITION_ANONYMISE_AFTER_DAYS = 200
+    settings.ORGANISATION_APPLICATION_ERASE_AFTER_DAYS = 45
     content = client.get("/en/privacy/").content.decode()
     assert "Article 9(2)(a)" in content
     assert f"deleted after {CONFIRMATION_VALIDITY.days} days" in content
     assert f"deleted after {ADDRESS_HASH_RETENTION.days} days" in content
     assert "erased 200 days after the petition closes" in content
+    applications = content[content.index("Applications to join the coalition") :]
+    assert (
+        f"An application never confirmed</td><td>deleted after {application_tokens.CONFIRMATION_VALIDITY.days} days"
+        in applications
+    )
+    assert f"deleted after {application_limits.ADDRESS_HASH_RETENTION.days} days" in applications
+    assert "erased 45 days after the decision" in applications
 
 
 @pytest.mark.django_db
