@@ -20,6 +20,8 @@ def test_every_interface_string_is_translated(code):
     assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
     assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
     assert catalogue.metadata["Language"] == code
+    keys = [(entry.msgctxt, entry.msgid) for entry in catalogue if not entry.obsolete]
+    assert sorted({key for key in keys if keys.count(key) > 1}, key=str) == []  # GNU gettext refuses duplicates
 
 
 def test_compiling_writes_a_catalogue_django_reads(tmp_path):
