@@ -206,6 +206,14 @@ PETITION_LIMITS = {
     "min_seconds_to_fill": env.env_int("PETITION_MIN_SECONDS_TO_FILL", 2),  # faster than a person can type
 }
 
+# Endorsing a statement (statements/limits.py): per address per statement, per contact e-mail across statements.
+STATEMENT_LIMITS = {
+    "window_seconds": env.env_int("STATEMENT_LIMIT_WINDOW_SECONDS", 3600),
+    "per_ip": env.env_int("STATEMENT_LIMIT_PER_IP", 50),
+    "per_email": env.env_int("STATEMENT_LIMIT_PER_EMAIL", 10),
+    "min_seconds_to_fill": env.env_int("STATEMENT_MIN_SECONDS_TO_FILL", 3),
+}
+
 # Under attack the signing form asks a short question (petitions/challenge.py): on once more than `threshold`
 # submissions to one petition are held or caught within `window_seconds`, off `cooldown_seconds` after the last time.
 PETITION_CHALLENGE = {
