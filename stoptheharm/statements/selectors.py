@@ -8,9 +8,12 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from stoptheharm.core.regions import REGION_NAMES, region_of
+from stoptheharm.organisations.models import Organisation
+from stoptheharm.organisations.selectors import MatchReason, find_similar_organisations
 from stoptheharm.statements.collation import collated
 from stoptheharm.statements.models import Endorsement, IndividualEndorsement, StatementPage
 from stoptheharm.statements.references import annotate
@@ -191,3 +194,39 @@ def signatory_counts(statements: list[StatementPage]) -> dict[int, int]:
     )
     by_key = dict(rows)
     return {statement.pk: by_key.get(statement.translation_key, 0) for statement in statements}
+
+
+MATCH_REASONS = {
+    MatchReason.SAME_NAME: _("Same name (ignoring case, accents, punctuation and legal suffixes)"),
+    MatchReason.SAME_DOMAIN: _("Same website domain"),
+    MatchReason.NEAR_NAME: _("Similar name"),
+}
+
+
+@dataclass(frozen=True)
+class DuplicateCandidate:
+    """A directory organisation that a proposed one may be, for moderators: why, and how sure (1.0: exact)."""
+
+    organisation: Organisation
+    reason: str
+    score: float
+
+    @property
+    def reason_label(self) -> str:
+        return str(MATCH_REASONS.get(self.reason, self.reason))
+
+
+def duplicate_candidates(endorsement: Endorsement) -> list[DuplicateCandidate]:
+    """Directory organisations the endorsement's proposed organisation may be; none once it is linked to one."""
+    if endorsement.organisation_id:
+        return []
+    similar = find_similar_organisations(endorsement.proposed_name, endorsement.proposed_website)
+    return [DuplicateCandidate(match.organisation, match.reason, match.score) for match in similar]
+
+
+def duplicates_summary(endorsement: Endorsement) -> str:
+    """The candidates on one line, for the moderation queue: "Name (why, score); ..."."""
+    return "; ".join(
+        f"{candidate.organisation.name} ({candidate.reason_label}, {candidate.score:.2f})"
+        for candidate in duplicate_candidates(endorsement)
+    )

@@ -28,6 +28,7 @@ from stoptheharm.statements.models import (
     IndividualEndorsement,
     StatementPage,
 )
+from stoptheharm.statements.selectors import duplicate_candidates
 from stoptheharm.statements.tasks import send_endorsement_confirmation
 
 APPROVE_LOG_ACTION = "stoptheharm.statements.approve_endorsement"
@@ -271,7 +272,7 @@ def approve_endorsement(*, endorsement_id: int, user: AbstractBaseUser | None = 
     if endorsement.status == EndorsementStatus.REJECTED:
         raise AlreadyDecided(endorsement_id)
     if endorsement.organisation is None:
-        if any(match.score == 1.0 for match in proposed_duplicates(endorsement)):
+        if any(candidate.score == 1.0 for candidate in duplicate_candidates(endorsement)):
             raise ValidationError(MUST_MERGE_FIRST)
         endorsement.organisation = create_organisation(
             name=endorsement.proposed_name,
@@ -285,13 +286,6 @@ def approve_endorsement(*, endorsement_id: int, user: AbstractBaseUser | None = 
     endorsement.save(update_fields=["organisation", "status", "moderated_at"])
     log(instance=endorsement, action=APPROVE_LOG_ACTION, user=user)
     return endorsement
-
-
-def proposed_duplicates(endorsement: Endorsement) -> list[Any]:
-    """Directory organisations a proposed one may be (see find_similar_organisations); none once linked."""
-    if endorsement.organisation_id:
-        return []
-    return find_similar_organisations(endorsement.proposed_name, endorsement.proposed_website)
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import content_disposition_header
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -20,11 +20,17 @@ from stoptheharm.statements import exports, pdf, services, tokens
 from stoptheharm.statements.forms import (
     EndorsementForm,
     IndividualEndorsementForm,
+    MergeForm,
     PublicForm,
     RejectionForm,
 )
 from stoptheharm.statements.models import Endorsement, IndividualEndorsement, StatementPage
-from stoptheharm.statements.selectors import SignatoryFilter, individual_signatories, statement_signatories
+from stoptheharm.statements.selectors import (
+    SignatoryFilter,
+    duplicate_candidates,
+    individual_signatories,
+    statement_signatories,
+)
 
 
 def _published_statement(statement_id: int) -> StatementPage:
@@ -37,10 +43,10 @@ def _download(content_type: str, file_name: str, *, attachment: bool = True) -> 
     return response
 
 
-CLOSED = _("This statement is not open for endorsement.")
-OVER_LIMITS = _("Too many endorsements were sent from here. Please try again in an hour.")
+CLOSED = gettext_lazy("This statement is not open for endorsement.")
+OVER_LIMITS = gettext_lazy("Too many endorsements were sent from here. Please try again later.")
 ALREADY_ENDORSED = services.ALREADY_LISTED
-ALREADY_SIGNED = _("This address has already signed this statement, or its signature is being checked.")
+ALREADY_SIGNED = gettext_lazy("This address has already signed this statement, or its signature is being checked.")
 
 
 @never_cache
@@ -202,10 +208,17 @@ def approve_endorsement(request: HttpRequest, kind: str, endorsement_id: int) ->
             approve(endorsement_id=endorsement.pk, user=request.user)
         except services.AlreadyDecided:
             messages.error(request, _("A rejected endorsement cannot be approved."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Endorsement approved: it is on the public list."))
         return redirect(index)
-    context = {"endorsement": endorsement, "question": _("Approve this endorsement"), "index": index}
+    context = {
+        "endorsement": endorsement,
+        "question": _("Approve this endorsement"),
+        "index": index,
+        "candidates": duplicate_candidates(endorsement) if kind == "organisation" else [],
+    }
     return TemplateResponse(request, "statements/admin/moderate.html", context)
 
 
@@ -222,6 +235,38 @@ def reject_endorsement(request: HttpRequest, kind: str, endorsement_id: int) -> 
         messages.success(request, _("Endorsement rejected."))
         return redirect(index)
     context = {"endorsement": endorsement, "question": _("Reject this endorsement"), "index": index, "form": form}
+    return TemplateResponse(request, "statements/admin/moderate.html", context)
+
+
+@never_cache
+@permission_required("statements.moderate_endorsements", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def merge_endorsement(request: HttpRequest, endorsement_id: int) -> HttpResponse:
+    """GET shows the proposed organisation's look-alikes in the directory; POST links the endorsement to one."""
+    endorsement = get_object_or_404(Endorsement.objects.select_related("statement"), pk=endorsement_id)
+    candidates = duplicate_candidates(endorsement)
+    initial = {"organisation": candidates[0].organisation.pk} if candidates else {}
+    form = MergeForm(request.POST or None, initial=initial)
+    if form.is_valid():
+        organisation = form.cleaned_data["organisation"]
+        try:
+            services.merge_endorsement(
+                endorsement_id=endorsement.pk, organisation_id=organisation.pk, user=request.user
+            )
+        except services.AlreadyDecided:
+            messages.error(request, _("A decided endorsement cannot be merged."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Endorsement linked to %(name)s.") % {"name": organisation.name})
+        return redirect("endorsements:index")
+    context = {
+        "endorsement": endorsement,
+        "question": _("Merge with an organisation in the directory"),
+        "index": "endorsements:index",
+        "form": form,
+        "candidates": candidates,
+    }
     return TemplateResponse(request, "statements/admin/moderate.html", context)
 
 

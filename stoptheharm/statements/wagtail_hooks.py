@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
@@ -11,7 +12,8 @@ from wagtail.permissions import register_permission_policy
 from stoptheharm.core.permissions import ReadOnlyPolicy
 from stoptheharm.statements import views
 from stoptheharm.statements.models import Endorsement, EndorsementStatus, IndividualEndorsement
-from stoptheharm.statements.services import APPROVE_LOG_ACTION, REJECT_LOG_ACTION
+from stoptheharm.statements.selectors import duplicates_summary
+from stoptheharm.statements.services import APPROVE_LOG_ACTION, MERGE_LOG_ACTION, REJECT_LOG_ACTION
 
 
 class EndorsementIndexView(IndexView):
@@ -29,6 +31,9 @@ class EndorsementIndexView(IndexView):
         if instance.status != EndorsementStatus.REJECTED:
             url = reverse("statements_reject", args=[self.kind, instance.pk])
             buttons.append(MenuItem(_("Reject"), url=url, icon_name="cross", priority=50))
+        if self.kind == "organisation" and not instance.is_decided:
+            url = reverse("statements_merge", args=[instance.pk])
+            buttons.append(MenuItem(_("Merge with a directory organisation"), url=url, icon_name="link", priority=60))
         return buttons
 
 
@@ -43,7 +48,13 @@ class EndorsementViewSet(ModelViewSet):
     index_view_class = EndorsementIndexView
     icon = "group"
     menu_label = _("Organisations")
-    list_display = ["organisation_name", "statement", "status", "created_at"]
+    list_display = [
+        "organisation_name",
+        "statement",
+        "status",
+        Column("duplicates", label=_("Possible duplicates (why, score)"), accessor=duplicates_summary),
+        "created_at",
+    ]
     list_filter = ["status", "statement"]
     search_fields = ["proposed_name", "organisation__name", "contact_name"]
     inspect_view_enabled = True
@@ -94,6 +105,7 @@ def register_moderation_urls() -> list[Any]:
             "statements/<slug:kind>/<int:endorsement_id>/approve/", views.approve_endorsement, name="statements_approve"
         ),
         path("statements/<slug:kind>/<int:endorsement_id>/reject/", views.reject_endorsement, name="statements_reject"),
+        path("statements/organisation/<int:endorsement_id>/merge/", views.merge_endorsement, name="statements_merge"),
     ]
 
 
@@ -101,3 +113,6 @@ def register_moderation_urls() -> list[Any]:
 def register_moderation_log_actions(actions: Any) -> None:
     actions.register_action(APPROVE_LOG_ACTION, _("Approve endorsement"), _("Approved an endorsement"))
     actions.register_action(REJECT_LOG_ACTION, _("Reject endorsement"), _("Rejected an endorsement"))
+    actions.register_action(
+        MERGE_LOG_ACTION, _("Merge endorsement"), _("Linked an endorsement to a directory organisation")
+    )
