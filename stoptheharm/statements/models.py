@@ -227,6 +227,7 @@ class Endorsement(models.Model):
         ]
         permissions = [
             ("moderate_endorsements", _("Can approve and reject endorsements")),
+            ("export_endorsements", _("Can export endorsements with their contacts' names and addresses")),
         ]
         indexes = [models.Index(fields=["statement", "status"], name="endorsement_listing")]
 

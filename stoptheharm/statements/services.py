@@ -14,12 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from stoptheharm.core.spreadsheets import Writable, write_csv
 from stoptheharm.core.text import normalise_email
 from stoptheharm.organisations.models import Organisation
 from stoptheharm.organisations.names import normalise_organisation_name
 from stoptheharm.organisations.selectors import MatchReason, find_similar_organisations
 from stoptheharm.organisations.services import create_organisation
-from stoptheharm.statements import limits, tokens
+from stoptheharm.statements import exports, limits, tokens
 from stoptheharm.statements.consents import individual_consent_record, organisation_consent_record
 from stoptheharm.statements.models import (
     ACTIVE_STATES,
@@ -34,6 +35,7 @@ from stoptheharm.statements.tasks import send_endorsement_confirmation
 APPROVE_LOG_ACTION = "stoptheharm.statements.approve_endorsement"
 REJECT_LOG_ACTION = "stoptheharm.statements.reject_endorsement"
 MERGE_LOG_ACTION = "stoptheharm.statements.merge_endorsement"
+EXPORT_LOG_ACTION = "stoptheharm.statements.export_endorsements"
 ALREADY_LISTED = _("This organisation has already signed this statement, or its endorsement is being checked.")
 REASON_REQUIRED = _("Say why the endorsement is rejected.")
 NOT_AUTHORISED = _("The contact must confirm that they may sign for the organisation.")
@@ -372,3 +374,21 @@ def _reject(
         endorsement.save(update_fields=["status", "rejection_reason", "moderated_at"])
         log(instance=endorsement, action=REJECT_LOG_ACTION, user=user, data={"reason": endorsement.rejection_reason})
     return endorsement
+
+
+def export_endorsements(
+    *, statement: StatementPage, individuals: bool, user: AbstractBaseUser, stream: Writable
+) -> int:
+    """Write the statement's endorsements with their contacts as CSV and log who exported what, when.
+
+    `individuals` chooses people's signatures rather than organisations'. Returns the row count.
+    """
+    canonical = statement.canonical
+    if individuals:
+        header, rows = exports.STAFF_INDIVIDUALS_HEADER, list(exports.individual_endorsement_rows(canonical))
+    else:
+        header, rows = exports.STAFF_HEADER, list(exports.endorsement_rows(canonical))
+    write_csv(header, rows, stream)
+    kind = "individuals" if individuals else "organisations"
+    log(instance=canonical, action=EXPORT_LOG_ACTION, user=user, data={"kind": kind, "rows": len(rows)})
+    return len(rows)

@@ -185,6 +185,21 @@ def statement_pdf(request: HttpRequest, statement_id: int) -> HttpResponse:
     return response
 
 
+@never_cache
+@permission_required("statements.export_endorsements", raise_exception=True)
+def export_endorsements_csv(request: HttpRequest, statement_id: int, kind: str) -> HttpResponse:
+    """Staff with the export permission download the endorsements with their contacts; each export is logged."""
+    if kind not in MODERATED:
+        raise Http404
+    statement = get_object_or_404(StatementPage, pk=statement_id)
+    response = _download("text/csv; charset=utf-8", f"endorsements-{kind}-{statement.slug}.csv")
+    response.write("\ufeff")
+    services.export_endorsements(
+        statement=statement, individuals=kind == "individual", user=request.user, stream=response
+    )
+    return response
+
+
 MODERATED = {
     "organisation": (Endorsement, services.approve_endorsement, services.reject_endorsement, "endorsements:index"),
     "individual": (
