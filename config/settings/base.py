@@ -227,6 +227,9 @@ PETITION_TRENDING_MIN_PER_HOUR = env.env_int("PETITION_TRENDING_MIN_PER_HOUR", 1
 # Signers' names and addresses are erased this long after a petition closes (the counts remain).
 PETITION_ANONYMISE_AFTER_DAYS = env.env_int("PETITION_ANONYMISE_AFTER_DAYS", 183)
 
+# Endorsers' contact names and addresses are erased this long after the endorsement was approved or rejected.
+STATEMENT_CONTACTS_ERASE_AFTER_DAYS = env.env_int("STATEMENT_CONTACTS_ERASE_AFTER_DAYS", 365)
+
 # Number of reverse proxies in front of the application whose X-Forwarded-For entries are trusted.
 TRUSTED_PROXY_COUNT = env.env_int("TRUSTED_PROXY_COUNT", 0)
 

@@ -6,17 +6,20 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db.models import Count, QuerySet
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from stoptheharm.core.privacy import RetentionPeriod
 from stoptheharm.core.regions import REGION_NAMES, region_of
 from stoptheharm.organisations.models import Organisation
 from stoptheharm.organisations.selectors import MatchReason, find_similar_organisations
 from stoptheharm.statements.collation import collated
 from stoptheharm.statements.models import Endorsement, IndividualEndorsement, StatementPage
 from stoptheharm.statements.references import annotate
+from stoptheharm.statements.tokens import CONFIRMATION_VALIDITY
 
 WORLDWIDE = "worldwide"  # the "region" of an organisation that names no country
 
@@ -230,3 +233,24 @@ def duplicates_summary(endorsement: Endorsement) -> str:
         f"{candidate.organisation.name} ({candidate.reason_label}, {candidate.score:.2f})"
         for candidate in duplicate_candidates(endorsement)
     )
+
+
+def retention_periods() -> list[RetentionPeriod]:
+    """What the platform keeps about endorsers and for how long, read from the code that enforces it."""
+    unconfirmed = CONFIRMATION_VALIDITY.days
+    contacts = settings.STATEMENT_CONTACTS_ERASE_AFTER_DAYS
+    return [
+        RetentionPeriod(
+            gettext("An endorsement of a statement never confirmed"),
+            ngettext("deleted after %(days)d day", "deleted after %(days)d days", unconfirmed) % {"days": unconfirmed},
+        ),
+        RetentionPeriod(
+            gettext("The names and e-mail addresses of the people who endorse statements"),
+            ngettext(
+                "erased %(days)d day after the endorsement is approved or rejected; the organisation stays listed",
+                "erased %(days)d days after the endorsement is approved or rejected; the organisation stays listed",
+                contacts,
+            )
+            % {"days": contacts},
+        ),
+    ]

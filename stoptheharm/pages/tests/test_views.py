@@ -102,13 +102,18 @@ def test_the_home_page_needs_a_bounded_number_of_queries(client, demo_site, djan
 def test_the_privacy_notice_states_the_lawful_basis_and_the_periods_the_code_applies(client, demo_site, settings):
     from stoptheharm.petitions.limits import ADDRESS_HASH_RETENTION
     from stoptheharm.petitions.tokens import CONFIRMATION_VALIDITY
+    from stoptheharm.statements.tokens import CONFIRMATION_VALIDITY as ENDORSEMENT_CONFIRMATION_VALIDITY
 
     settings.PETITION_ANONYMISE_AFTER_DAYS = 200
+    settings.STATEMENT_CONTACTS_ERASE_AFTER_DAYS = 400
     content = client.get("/en/privacy/").content.decode()
     assert "Article 9(2)(a)" in content
     assert f"deleted after {CONFIRMATION_VALIDITY.days} days" in content
     assert f"deleted after {ADDRESS_HASH_RETENTION.days} days" in content
     assert "erased 200 days after the petition closes" in content
+    endorsements = content.split("An endorsement of a statement never confirmed")[1]
+    assert f"deleted after {ENDORSEMENT_CONFIRMATION_VALIDITY.days} days" in endorsements
+    assert "erased 400 days after the endorsement is approved or rejected" in endorsements
 
 
 @pytest.mark.django_db

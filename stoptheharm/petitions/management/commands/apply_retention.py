@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from stoptheharm.core.retention import apply_registered_retention
 from stoptheharm.petitions.services import (
     anonymise_closed_petitions,
     forget_old_address_hashes,
@@ -14,7 +15,9 @@ class Command(BaseCommand):
     help = (
         "Apply the retention periods: delete signatures never confirmed within seven days, forget address "
         "hashes after 30 days, erase signers' names and addresses once a petition has been closed for "
-        "PETITION_ANONYMISE_AFTER_DAYS. Run it hourly (cron or a systemd timer). It also has the worker send any "
+        "PETITION_ANONYMISE_AFTER_DAYS; delete endorsements of statements never confirmed within seven days, and "
+        "erase endorsers' contact names and addresses STATEMENT_CONTACTS_ERASE_AFTER_DAYS after the decision. "
+        "Run it hourly (cron or a systemd timer). It also has the worker send any "
         "e-mail still waiting, should the process that stored it have stopped before asking."
     )
 
@@ -26,3 +29,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Deleted {deleted} unconfirmed signature(s); forgot the address of {cleared}; anonymised {erased}."
         )
+        for report in apply_registered_retention():  # the other apps' periods (statements)
+            self.stdout.write(report)
