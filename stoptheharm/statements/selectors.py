@@ -17,7 +17,7 @@ from stoptheharm.core.regions import REGION_NAMES, region_of
 from stoptheharm.organisations.models import Organisation
 from stoptheharm.organisations.selectors import MatchReason, find_similar_organisations
 from stoptheharm.statements.collation import collated
-from stoptheharm.statements.models import Endorsement, IndividualEndorsement, StatementPage
+from stoptheharm.statements.models import ACTIVE_STATES, Endorsement, IndividualEndorsement, StatementPage
 from stoptheharm.statements.references import annotate
 from stoptheharm.statements.tokens import CONFIRMATION_VALIDITY
 
@@ -233,6 +233,12 @@ def duplicates_summary(endorsement: Endorsement) -> str:
         f"{candidate.organisation.name} ({candidate.reason_label}, {candidate.score:.2f})"
         for candidate in duplicate_candidates(endorsement)
     )
+
+
+def listed_organisation_ids(statement: StatementPage) -> set[int]:
+    """Directory organisations on the statement's list or waiting to be (at most once each)."""
+    active = Endorsement.objects.filter(statement=statement.canonical, status__in=ACTIVE_STATES)
+    return set(active.exclude(organisation=None).values_list("organisation_id", flat=True))
 
 
 def retention_periods() -> list[RetentionPeriod]:
