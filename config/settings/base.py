@@ -206,6 +206,14 @@ PETITION_LIMITS = {
     "min_seconds_to_fill": env.env_int("PETITION_MIN_SECONDS_TO_FILL", 2),  # faster than a person can type
 }
 
+# Endorsing a statement (statements/limits.py): per address per statement, per contact e-mail across statements.
+STATEMENT_LIMITS = {
+    "window_seconds": env.env_int("STATEMENT_LIMIT_WINDOW_SECONDS", 3600),
+    "per_ip": env.env_int("STATEMENT_LIMIT_PER_IP", 50),
+    "per_email": env.env_int("STATEMENT_LIMIT_PER_EMAIL", 10),
+    "min_seconds_to_fill": env.env_int("STATEMENT_MIN_SECONDS_TO_FILL", 3),
+}
+
 # Under attack the signing form asks a short question (petitions/challenge.py): on once more than `threshold`
 # submissions to one petition are held or caught within `window_seconds`, off `cooldown_seconds` after the last time.
 PETITION_CHALLENGE = {
@@ -228,6 +236,8 @@ ORGANISATION_APPLICATION_LIMITS = {
 }
 # The contact's name and address on a decided application are erased this long after the decision.
 ORGANISATION_APPLICATION_ERASE_AFTER_DAYS = env.env_int("ORGANISATION_APPLICATION_ERASE_AFTER_DAYS", 90)
+# Endorsers' contact names and addresses are erased this long after the endorsement was approved or rejected.
+STATEMENT_CONTACTS_ERASE_AFTER_DAYS = env.env_int("STATEMENT_CONTACTS_ERASE_AFTER_DAYS", 365)
 
 # Number of reverse proxies in front of the application whose X-Forwarded-For entries are trusted.
 TRUSTED_PROXY_COUNT = env.env_int("TRUSTED_PROXY_COUNT", 0)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("v1/petitions/<slug:slug>/signatures/", petitions.PetitionSignApi.as_view(), name="petition-sign"),
     path("v1/statements/", statements.StatementListApi.as_view(), name="statements"),
     path("v1/statements/<slug:slug>/", statements.StatementDetailApi.as_view(), name="statement"),
+    path("v1/statements/<slug:slug>/endorsements/", statements.StatementEndorseApi.as_view(), name="statement-endorse"),
     path("v1/schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("v1/docs/", ApiDocsView.as_view(url_name="api:schema"), name="docs"),
 ]

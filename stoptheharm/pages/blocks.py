@@ -5,7 +5,8 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
 from stoptheharm.organisations.selectors import application_retention_periods, member_count
-from stoptheharm.petitions.selectors import retention_periods
+from stoptheharm.petitions.selectors import retention_periods as petition_retention_periods
+from stoptheharm.statements.selectors import retention_periods as statement_retention_periods
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
 
@@ -39,8 +40,9 @@ class RetentionPeriodsBlock(blocks.StaticBlock):
         template = "pages/blocks/retention_periods.html"
 
     def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
+        periods = [*petition_retention_periods(), *statement_retention_periods()]
         context = super().get_context(value, parent_context)
-        return {**context, "periods": retention_periods(), "application_periods": application_retention_periods()}
+        return {**context, "periods": periods, "application_periods": application_retention_periods()}
 
 
 class CoalitionMembersBlock(blocks.StaticBlock):

@@ -27,11 +27,13 @@ from stoptheharm.organisations.services import create_organisation, import_organ
 from stoptheharm.pages.models import HomePage, SectionPage, StandardPage
 from stoptheharm.petitions.models import PetitionCoSponsor, PetitionPage, PetitionTarget
 from stoptheharm.statements.models import StatementPage
+from stoptheharm.statements.selectors import listed_organisation_ids
 from stoptheharm.statements.services import add_signatory
 
 DEMO_DIR = Path(__file__).parent / "demo"
 HOME_SLUG = "home"
 PORTO_SIGNATORIES_CSV = Path(organisations_app.__file__).parent / "data" / "porto_2019_signatories.csv"
+PORTO_STATEMENT = "porto-2019"  # lists the signatories of PORTO_SIGNATORIES_CSV
 PAGE_KINDS: dict[str, type[Page]] = {"section": SectionPage, "standard": StandardPage}
 
 
@@ -62,7 +64,8 @@ def load_demo_site() -> DemoReport:
     if home_is_new:
         _fill_home_body(home, content["home"])
     organisations = {spec["name"]: _ensure_organisation(spec, report) for spec in read_demo_organisations()}
-    signatories = import_organisations(read_organisation_csv(PORTO_SIGNATORIES_CSV.read_bytes()), update_existing=False)
+    porto_rows = read_organisation_csv(PORTO_SIGNATORIES_CSV.read_bytes())
+    signatories = import_organisations(porto_rows, update_existing=False)
     report.organisations_created += signatories.created
     petitions = {
         spec["key"]: _ensure_petition(originals[spec["section"]], spec, organisations, report)
@@ -72,6 +75,7 @@ def load_demo_site() -> DemoReport:
         spec["key"]: _ensure_statement(originals[spec["section"]], spec, organisations, report)
         for spec in content["statements"]
     }
+    _list_signatories(statements[PORTO_STATEMENT], [row.fields["name"] for row in porto_rows])
     for code, _name in settings.LANGUAGES:
         if code == default_locale.language_code:
             continue
@@ -180,6 +184,14 @@ def _ensure_statement(
         add_signatory(statement=statement, organisation=organisations[name])
     report.created.append(f"{section.locale.language_code}:{spec['key']}")
     return statement
+
+
+def _list_signatories(statement: StatementPage, names: list[str]) -> None:
+    """Staff list the organisations of a signatory list that the statement does not list yet (idempotent)."""
+    listed = listed_organisation_ids(statement)
+    wanted = {normalise_organisation_name(name) for name in names}
+    for organisation in Organisation.objects.filter(normalised_name__in=wanted).exclude(pk__in=listed).order_by("pk"):
+        add_signatory(statement=statement, organisation=organisation)
 
 
 def _statement_words(spec: dict[str, Any]) -> dict[str, Any]:

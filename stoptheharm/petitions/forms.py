@@ -1,19 +1,12 @@
-import functools
-import time
 from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
-from django.forms.utils import flatatt
-from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
-from stoptheharm.core.countries import is_country_code
+from stoptheharm.core import forms as core_forms
+from stoptheharm.core.forms import CountryField, CountrySelect, country_choices
 from stoptheharm.core.text import has_forbidden_characters
 from stoptheharm.petitions import consents
 from stoptheharm.petitions.challenge import is_answered, new_question
@@ -26,40 +19,7 @@ STARTED_SALT = "stoptheharm.petitions.form-started"
 
 def started_stamp(moment: float | None = None) -> str:
     """A signed record of when the form was shown, for the time trap."""
-    return signing.dumps(time.time() if moment is None else moment, salt=STARTED_SALT)
-
-
-def country_choices() -> list[tuple[str, str]]:
-    """ISO 3166 countries, named and sorted in the page's language."""
-    return [("", _("Choose your country")), *((code, str(name)) for code, name in countries)]
-
-
-@functools.cache
-def _country_options(language: str) -> str:
-    return "".join(f'<option value="{escape(code)}">{escape(name)}</option>' for code, name in country_choices())
-
-
-class CountrySelect(forms.Select):
-    """The country list, rendered as one string per language.
-
-    Django renders each of the 250 options through a template of its own: that was a third of the
-    time of a petition page.
-    """
-
-    def render(self, name: str, value: Any, attrs: dict | None = None, renderer: Any = None) -> str:
-        options = _country_options(get_language())
-        if value:
-            chosen = f'<option value="{escape(value)}">'
-            options = options.replace(chosen, chosen.replace(">", " selected>", 1), 1)
-        return format_html('<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)),
-                           mark_safe(options))  # fmt: skip  # noqa: S308  # escaped above
-
-
-class CountryField(forms.ChoiceField):
-    """A choice of country, checked against the set of codes rather than the list of named choices."""
-
-    def valid_value(self, value: Any) -> bool:
-        return is_country_code(value)
+    return core_forms.started_stamp(salt=STARTED_SALT, moment=moment)
 
 
 class AnswerInput(forms.TextInput):
@@ -134,11 +94,11 @@ class SignatureForm(forms.Form):
     @property
     def looks_automated(self) -> bool:
         """Sent without the stamp of a form we showed, or faster than a person can fill it in."""
-        try:
-            shown_at = float(signing.loads(self.cleaned_data.get("started", ""), salt=STARTED_SALT))
-        except (signing.BadSignature, TypeError, ValueError):
-            return True
-        return time.time() - shown_at < settings.PETITION_LIMITS["min_seconds_to_fill"]
+        return core_forms.is_filled_too_fast(
+            self.cleaned_data.get("started", ""),
+            salt=STARTED_SALT,
+            min_seconds=settings.PETITION_LIMITS["min_seconds_to_fill"],
+        )
 
     def signature_fields(self) -> dict[str, Any]:
         return {key: self.cleaned_data[key] for key in ("name", "email", "country", "is_public", "wants_updates")}

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django_countries import countries
 
+from stoptheharm.core.privacy import RetentionPeriod
 from stoptheharm.petitions.counting import confirmed_by_country
 from stoptheharm.petitions.limits import ADDRESS_HASH_RETENTION
 from stoptheharm.petitions.models import PetitionCoSponsor, PetitionPage, Signature
@@ -192,12 +193,6 @@ def share_links(petition: PetitionPage, request: HttpRequest) -> list[ShareLink]
 
 def _query(**parameters: str) -> str:
     return urlencode(parameters, quote_via=quote)
-
-
-@dataclass(frozen=True)
-class RetentionPeriod:
-    what: str
-    how_long: str
 
 
 def retention_periods() -> list[RetentionPeriod]:

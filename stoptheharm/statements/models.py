@@ -81,10 +81,14 @@ class StatementPage(Page):
         ]
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from stoptheharm.statements.selectors import statement_page_context  # selectors import these models
+        from stoptheharm.statements.forms import endorsement_forms  # these modules import the models
+        from stoptheharm.statements.selectors import statement_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        return {**context, **statement_page_context(self, request.GET)}
+        forms = endorsement_forms(
+            self, endorsement_form=kwargs.get("endorsement_form"), individual_form=kwargs.get("individual_form")
+        )
+        return {**context, **statement_page_context(self, request.GET), **forms}
 
     def clean(self) -> None:
         from stoptheharm.statements.references import unknown_reference_markers  # it reads this model's blocks
@@ -182,6 +186,9 @@ class Endorsement(models.Model):
         default=dict, blank=True, help_text=_("The exact wording and version of each statement the contact agreed to.")
     )
     status = models.CharField(max_length=20, choices=EndorsementStatus, default=EndorsementStatus.PENDING)
+    secret = models.CharField(
+        max_length=64, blank=True, help_text=_("Private: the random part of the e-mailed confirmation link.")
+    )
     rejection_reason = models.TextField(
         max_length=1000, blank=True, help_text=_("Why a moderator rejected it; kept for the coalition's staff.")
     )
@@ -220,6 +227,7 @@ class Endorsement(models.Model):
         ]
         permissions = [
             ("moderate_endorsements", _("Can approve and reject endorsements")),
+            ("export_endorsements", _("Can export endorsements with their contacts' names and addresses")),
         ]
         indexes = [models.Index(fields=["statement", "status"], name="endorsement_listing")]
 
@@ -251,6 +259,9 @@ class IndividualEndorsement(models.Model):
     language = models.CharField(max_length=8, help_text=_("The language the signer used; e-mails follow it."))
     consents = models.JSONField(help_text=_("The exact wording and version of each statement the signer agreed to."))
     status = models.CharField(max_length=20, choices=EndorsementStatus, default=EndorsementStatus.PENDING)
+    secret = models.CharField(
+        max_length=64, blank=True, help_text=_("Private: the random part of the e-mailed confirmation link.")
+    )
     rejection_reason = models.TextField(max_length=1000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)

@@ -6,14 +6,20 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db.models import Count, QuerySet
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from stoptheharm.core.privacy import RetentionPeriod
 from stoptheharm.core.regions import REGION_NAMES, region_of
+from stoptheharm.organisations.models import Organisation
+from stoptheharm.organisations.selectors import MatchReason, find_similar_organisations
 from stoptheharm.statements.collation import collated
-from stoptheharm.statements.models import Endorsement, IndividualEndorsement, StatementPage
+from stoptheharm.statements.models import ACTIVE_STATES, Endorsement, IndividualEndorsement, StatementPage
 from stoptheharm.statements.references import annotate
+from stoptheharm.statements.tokens import CONFIRMATION_VALIDITY
 
 WORLDWIDE = "worldwide"  # the "region" of an organisation that names no country
 
@@ -191,3 +197,66 @@ def signatory_counts(statements: list[StatementPage]) -> dict[int, int]:
     )
     by_key = dict(rows)
     return {statement.pk: by_key.get(statement.translation_key, 0) for statement in statements}
+
+
+MATCH_REASONS = {
+    MatchReason.SAME_NAME: _("Same name (ignoring case, accents, punctuation and legal suffixes)"),
+    MatchReason.SAME_DOMAIN: _("Same website domain"),
+    MatchReason.NEAR_NAME: _("Similar name"),
+}
+
+
+@dataclass(frozen=True)
+class DuplicateCandidate:
+    """A directory organisation that a proposed one may be, for moderators: why, and how sure (1.0: exact)."""
+
+    organisation: Organisation
+    reason: str
+    score: float
+
+    @property
+    def reason_label(self) -> str:
+        return str(MATCH_REASONS.get(self.reason, self.reason))
+
+
+def duplicate_candidates(endorsement: Endorsement) -> list[DuplicateCandidate]:
+    """Directory organisations the endorsement's proposed organisation may be; none once it is linked to one."""
+    if endorsement.organisation_id:
+        return []
+    similar = find_similar_organisations(endorsement.proposed_name, endorsement.proposed_website)
+    return [DuplicateCandidate(match.organisation, match.reason, match.score) for match in similar]
+
+
+def duplicates_summary(endorsement: Endorsement) -> str:
+    """The candidates on one line, for the moderation queue: "Name (why, score); ..."."""
+    return "; ".join(
+        f"{candidate.organisation.name} ({candidate.reason_label}, {candidate.score:.2f})"
+        for candidate in duplicate_candidates(endorsement)
+    )
+
+
+def listed_organisation_ids(statement: StatementPage) -> set[int]:
+    """Directory organisations on the statement's list or waiting to be (at most once each)."""
+    active = Endorsement.objects.filter(statement=statement.canonical, status__in=ACTIVE_STATES)
+    return set(active.exclude(organisation=None).values_list("organisation_id", flat=True))
+
+
+def retention_periods() -> list[RetentionPeriod]:
+    """What the platform keeps about endorsers and for how long, read from the code that enforces it."""
+    unconfirmed = CONFIRMATION_VALIDITY.days
+    contacts = settings.STATEMENT_CONTACTS_ERASE_AFTER_DAYS
+    return [
+        RetentionPeriod(
+            gettext("An endorsement of a statement never confirmed"),
+            ngettext("deleted after %(days)d day", "deleted after %(days)d days", unconfirmed) % {"days": unconfirmed},
+        ),
+        RetentionPeriod(
+            gettext("The names and e-mail addresses of the people who endorse statements"),
+            ngettext(
+                "erased %(days)d day after the endorsement is approved or rejected; the organisation stays listed",
+                "erased %(days)d days after the endorsement is approved or rejected; the organisation stays listed",
+                contacts,
+            )
+            % {"days": contacts},
+        ),
+    ]

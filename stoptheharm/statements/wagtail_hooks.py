@@ -1,17 +1,21 @@
+from collections.abc import Iterator
 from typing import Any
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 
 from stoptheharm.core.permissions import ReadOnlyPolicy
 from stoptheharm.statements import views
-from stoptheharm.statements.models import Endorsement, EndorsementStatus, IndividualEndorsement
-from stoptheharm.statements.services import APPROVE_LOG_ACTION, REJECT_LOG_ACTION
+from stoptheharm.statements.models import Endorsement, EndorsementStatus, IndividualEndorsement, StatementPage
+from stoptheharm.statements.selectors import duplicates_summary
+from stoptheharm.statements.services import APPROVE_LOG_ACTION, EXPORT_LOG_ACTION, MERGE_LOG_ACTION, REJECT_LOG_ACTION
 
 
 class EndorsementIndexView(IndexView):
@@ -29,6 +33,9 @@ class EndorsementIndexView(IndexView):
         if instance.status != EndorsementStatus.REJECTED:
             url = reverse("statements_reject", args=[self.kind, instance.pk])
             buttons.append(MenuItem(_("Reject"), url=url, icon_name="cross", priority=50))
+        if self.kind == "organisation" and not instance.is_decided:
+            url = reverse("statements_merge", args=[instance.pk])
+            buttons.append(MenuItem(_("Merge with a directory organisation"), url=url, icon_name="link", priority=60))
         return buttons
 
 
@@ -43,7 +50,13 @@ class EndorsementViewSet(ModelViewSet):
     index_view_class = EndorsementIndexView
     icon = "group"
     menu_label = _("Organisations")
-    list_display = ["organisation_name", "statement", "status", "created_at"]
+    list_display = [
+        "organisation_name",
+        "statement",
+        "status",
+        Column("duplicates", label=_("Possible duplicates (why, score)"), accessor=duplicates_summary),
+        "created_at",
+    ]
     list_filter = ["status", "statement"]
     search_fields = ["proposed_name", "organisation__name", "contact_name"]
     inspect_view_enabled = True
@@ -94,10 +107,30 @@ def register_moderation_urls() -> list[Any]:
             "statements/<slug:kind>/<int:endorsement_id>/approve/", views.approve_endorsement, name="statements_approve"
         ),
         path("statements/<slug:kind>/<int:endorsement_id>/reject/", views.reject_endorsement, name="statements_reject"),
+        path("statements/organisation/<int:endorsement_id>/merge/", views.merge_endorsement, name="statements_merge"),
+        path(
+            "statements/<int:statement_id>/<slug:kind>-endorsements.csv",
+            views.export_endorsements_csv,
+            name="statements_export",
+        ),
     ]
+
+
+@hooks.register("register_page_header_buttons")
+def export_buttons(page: Any, user: Any, view_name: str, next_url: str | None = None) -> Iterator[Button]:
+    if isinstance(page.specific_deferred, StatementPage) and user.has_perm("statements.export_endorsements"):
+        url = reverse("statements_export", kwargs={"statement_id": page.pk, "kind": "organisation"})
+        yield Button(_("Export endorsements with contacts (CSV)"), url, icon_name="download", priority=90)
+        if page.specific_deferred.accepts_individuals:
+            url = reverse("statements_export", kwargs={"statement_id": page.pk, "kind": "individual"})
+            yield Button(_("Export individual signatures with addresses (CSV)"), url, icon_name="download", priority=91)
 
 
 @hooks.register("register_log_actions")
 def register_moderation_log_actions(actions: Any) -> None:
     actions.register_action(APPROVE_LOG_ACTION, _("Approve endorsement"), _("Approved an endorsement"))
     actions.register_action(REJECT_LOG_ACTION, _("Reject endorsement"), _("Rejected an endorsement"))
+    actions.register_action(EXPORT_LOG_ACTION, _("Export endorsements"), _("Exported endorsements with their contacts"))
+    actions.register_action(
+        MERGE_LOG_ACTION, _("Merge endorsement"), _("Linked an endorsement to a directory organisation")
+    )

@@ -2,15 +2,21 @@
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import get_language
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from stoptheharm.core.clients import client_ip
+from stoptheharm.core.countries import is_country_code
+from stoptheharm.core.text import has_forbidden_characters
+from stoptheharm.organisations.models import Organisation, OrganisationKind
+from stoptheharm.statements import services
 from stoptheharm.statements.models import StatementPage
 from stoptheharm.statements.selectors import (
     country_tallies,
@@ -112,3 +118,136 @@ class StatementDetailApi(APIView):
                 "regions": TallyOutput(region_tallies(signatories), many=True).data,
             }
         )
+
+
+INVISIBLE = "Control and invisible formatting characters are not allowed."
+
+
+def _visible_text(value: str) -> str:
+    if has_forbidden_characters(value):
+        raise serializers.ValidationError(INVISIBLE)
+    return value.strip()
+
+
+class EndorsementInput(serializers.Serializer):
+    organisation = serializers.IntegerField(
+        required=False, min_value=1, help_text="A directory organisation's id (GET /api/v1/organisations/)."
+    )
+    name = serializers.CharField(
+        required=False, max_length=255, help_text="A new organisation's full name, when `organisation` is not given."
+    )
+    country = serializers.CharField(required=False, allow_blank=True, max_length=2, help_text="ISO 3166-1 alpha-2.")
+    website = serializers.URLField(required=False, allow_blank=True, max_length=200)
+    kind = serializers.ChoiceField(choices=OrganisationKind.choices, required=False)
+    contact_name = serializers.CharField(max_length=100, help_text="Private: never published.")
+    contact_email = serializers.EmailField(max_length=254, help_text="Private: receives the confirmation link.")
+    confirms_authority = serializers.BooleanField(help_text="Must be true: the contact may sign for the organisation.")
+    consent = serializers.BooleanField(help_text="Must be true: the agreement to the processing of the contact's data.")
+
+    validate_name = staticmethod(_visible_text)
+    validate_contact_name = staticmethod(_visible_text)
+
+    def validate_country(self, value: str) -> str:
+        if value and not is_country_code(value):
+            raise serializers.ValidationError(f'"{value}" is not an ISO 3166-1 alpha-2 country code.')
+        return value
+
+    def validate_organisation(self, value: int) -> Organisation:
+        organisation = Organisation.objects.filter(pk=value).first()
+        if organisation is None:
+            raise serializers.ValidationError("No organisation in the directory has this id.")
+        return organisation
+
+    def validate_confirms_authority(self, value: bool) -> bool:
+        if not value:
+            raise serializers.ValidationError("Only someone who may sign for the organisation can endorse for it.")
+        return value
+
+    def validate_consent(self, value: bool) -> bool:
+        if not value:
+            raise serializers.ValidationError("The endorsement can only be recorded with the contact's agreement.")
+        return value
+
+    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
+        if data.get("organisation"):
+            return data
+        missing = {field: "Give a directory organisation's id, or a new one's name and kind." for field in
+                   ("name", "kind") if not data.get(field)}  # fmt: skip
+        if missing:
+            raise serializers.ValidationError(missing)
+        return data
+
+    def proposed(self) -> dict[str, str] | None:
+        data = self.validated_data
+        if data.get("organisation"):
+            return None
+        return {"name": data["name"], "kind": data["kind"], "country": data.get("country", ""),
+                "website": data.get("website", "")}  # fmt: skip
+
+
+ENDORSEMENT_PENDING = inline_serializer(
+    "EndorsementPending", {"status": serializers.CharField(default="pending_confirmation")}
+)
+
+
+class StatementEndorseApi(APIView):
+    @extend_schema(
+        request=EndorsementInput,
+        responses={
+            202: OpenApiResponse(
+                ENDORSEMENT_PENDING,
+                description="The same for a new endorsement and for an organisation already listed or pending.",
+            ),
+            400: OpenApiResponse(description="Per-field errors."),
+            404: OpenApiResponse(description="No such statement."),
+            409: OpenApiResponse(description="The statement is not open for endorsement."),
+            429: OpenApiResponse(description="Over the endorsing limits; see Retry-After."),
+        },
+        summary="Endorse a statement for an organisation (the contact confirms by e-mail)",
+        description=(
+            "Name an organisation of the directory by its id, or describe a new one (name, kind, and optionally "
+            "country and website). The contact receives a confirmation link; once confirmed, the endorsement "
+            "waits for the coalition's moderators, who compare new organisations with the directory."
+        ),
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        statement = published_statements(language=get_language()).filter(slug=slug).first()
+        if statement is None:
+            raise Http404
+        serializer = EndorsementInput(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            services.submit_endorsement(
+                statement=statement,
+                contact_name=data["contact_name"],
+                contact_email=data["contact_email"],
+                confirms_authority=True,
+                organisation=data.get("organisation"),
+                proposed=serializer.proposed(),
+                language=get_language(),
+                ip_address=client_ip(request),
+            )
+        except services.StatementClosed:
+            return Response({"detail": "This statement is not open for endorsement."}, status=status.HTTP_409_CONFLICT)
+        except services.OverLimit as over:
+            response = Response({"detail": "Too many endorsements; try later."}, status=429)
+            response["Retry-After"] = str(over.retry_after)
+            return response
+        except services.AlreadyEndorsed:
+            pass  # answered as a new one: the API does not say who has endorsed or is waiting
+        except ValidationError as error:
+            return Response(_field_errors(error), status=status.HTTP_400_BAD_REQUEST)
+        return Response({"status": "pending_confirmation"}, status=status.HTTP_202_ACCEPTED)
+
+
+API_FIELDS = {"proposed_name": "name", "proposed_country": "country", "proposed_website": "website",
+              "proposed_kind": "kind", "__all__": "non_field_errors"}  # fmt: skip
+
+
+def _field_errors(error: ValidationError) -> dict[str, list[str]]:
+    """The model's refusals keyed by the API's field names."""
+    if not hasattr(error, "error_dict"):
+        return {"non_field_errors": [str(message) for message in error.messages]}
+    return {API_FIELDS.get(name, name): [str(message) for message in ValidationError(errors).messages]
+            for name, errors in error.error_dict.items()}  # fmt: skip

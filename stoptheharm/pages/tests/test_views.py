@@ -104,9 +104,11 @@ def test_the_privacy_notice_states_the_lawful_basis_and_the_periods_the_code_app
     from stoptheharm.organisations import tokens as application_tokens
     from stoptheharm.petitions.limits import ADDRESS_HASH_RETENTION
     from stoptheharm.petitions.tokens import CONFIRMATION_VALIDITY
+    from stoptheharm.statements.tokens import CONFIRMATION_VALIDITY as ENDORSEMENT_CONFIRMATION_VALIDITY
 
     settings.PETITION_ANONYMISE_AFTER_DAYS = 200
     settings.ORGANISATION_APPLICATION_ERASE_AFTER_DAYS = 45
+    settings.STATEMENT_CONTACTS_ERASE_AFTER_DAYS = 400
     content = client.get("/en/privacy/").content.decode()
     assert "Article 9(2)(a)" in content
     assert f"deleted after {CONFIRMATION_VALIDITY.days} days" in content
@@ -119,6 +121,9 @@ def test_the_privacy_notice_states_the_lawful_basis_and_the_periods_the_code_app
     )
     assert f"deleted after {application_limits.ADDRESS_HASH_RETENTION.days} days" in applications
     assert "erased 45 days after the decision" in applications
+    endorsements = content.split("An endorsement of a statement never confirmed")[1]
+    assert f"deleted after {ENDORSEMENT_CONFIRMATION_VALIDITY.days} days" in endorsements
+    assert "erased 400 days after the endorsement is approved or rejected" in endorsements
 
 
 @pytest.mark.django_db
