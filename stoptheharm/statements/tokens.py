@@ -1,27 +1,22 @@
 """The tokens in the confirmation links e-mailed to endorsers.
 
 A token is "<kind>:<endorsement id>:<secret>" signed with a timestamp by the server; it expires after
-seven days. The secret (256 random bits) is compared in constant time with the one stored.
+seven days. The secret (256 random bits) is compared in constant time with the one stored; the
+secrets, their comparison and the error are core.tokens', shared by every e-mailed link.
 """
 
-import hmac
-import secrets
 from datetime import timedelta
 
 from django.core import signing
+
+from stoptheharm.core.tokens import InvalidToken, new_secret, secrets_match
+
+__all__ = ["InvalidToken", "confirmation_token", "new_secret", "read_confirmation_token", "secrets_match"]
 
 CONFIRMATION_VALIDITY = timedelta(days=7)
 CONFIRM_SALT = "stoptheharm.statements.confirm"
 ORGANISATION = "o"
 INDIVIDUAL = "i"
-
-
-class InvalidToken(Exception):
-    """The link was altered, belongs to nothing, or has expired."""
-
-
-def new_secret() -> str:
-    return secrets.token_urlsafe(32)
 
 
 def confirmation_token(kind: str, endorsement_id: int, secret: str) -> str:
@@ -39,7 +34,3 @@ def read_confirmation_token(token: str) -> tuple[str, int, str]:
     if kind not in {ORGANISATION, INDIVIDUAL} or not endorsement_id.isdigit() or not secret:
         raise InvalidToken
     return kind, int(endorsement_id), secret
-
-
-def secrets_match(given: str, stored: str) -> bool:
-    return bool(stored) and hmac.compare_digest(given.encode(), stored.encode())
