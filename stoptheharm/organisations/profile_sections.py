@@ -1,6 +1,6 @@
 """What other features add to an organisation's public page.
 
-The petitions it co-sponsors now; the statements it signed and its events when those exist.
+The petitions it co-sponsors and the statements it signed now; its events when those exist.
 Those features sit above the directory in the layers, so the directory cannot ask them; each
 registers a Wagtail hook instead, as Wagtail's own apps extend the admin:
 

@@ -17,7 +17,13 @@ from stoptheharm.core.regions import REGION_NAMES, region_of
 from stoptheharm.organisations.models import Organisation
 from stoptheharm.organisations.selectors import MatchReason, find_similar_organisations
 from stoptheharm.statements.collation import collated
-from stoptheharm.statements.models import ACTIVE_STATES, Endorsement, IndividualEndorsement, StatementPage
+from stoptheharm.statements.models import (
+    ACTIVE_STATES,
+    Endorsement,
+    EndorsementStatus,
+    IndividualEndorsement,
+    StatementPage,
+)
 from stoptheharm.statements.references import annotate
 from stoptheharm.statements.tokens import CONFIRMATION_VALIDITY
 
@@ -260,3 +266,17 @@ def retention_periods() -> list[RetentionPeriod]:
             % {"days": contacts},
         ),
     ]
+
+
+def statements_signed_by(*, organisation_id: int, language: str) -> QuerySet[StatementPage]:
+    """Live, public statements in one language whose list the organisation is on (approved), newest first.
+
+    Endorsements belong to each statement's default-language original; its translations share its key.
+    """
+    signed = Endorsement.objects.filter(organisation_id=organisation_id, status=EndorsementStatus.APPROVED)
+    return (
+        StatementPage.objects.live()
+        .public()
+        .filter(locale__language_code=language, translation_key__in=signed.values("statement__translation_key"))
+        .order_by("-first_published_at")
+    )

@@ -1,7 +1,9 @@
 from collections.abc import Iterator
 from typing import Any
 
+from django.http import HttpRequest
 from django.urls import path, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
@@ -12,9 +14,11 @@ from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 
 from stoptheharm.core.permissions import ReadOnlyPolicy
+from stoptheharm.organisations.models import Organisation
+from stoptheharm.organisations.profile_sections import PROFILE_SECTIONS_HOOK, ProfileSection
 from stoptheharm.statements import views
 from stoptheharm.statements.models import Endorsement, EndorsementStatus, IndividualEndorsement, StatementPage
-from stoptheharm.statements.selectors import duplicates_summary
+from stoptheharm.statements.selectors import duplicates_summary, statements_signed_by
 from stoptheharm.statements.services import APPROVE_LOG_ACTION, EXPORT_LOG_ACTION, MERGE_LOG_ACTION, REJECT_LOG_ACTION
 
 
@@ -133,4 +137,17 @@ def register_moderation_log_actions(actions: Any) -> None:
     actions.register_action(EXPORT_LOG_ACTION, _("Export endorsements"), _("Exported endorsements with their contacts"))
     actions.register_action(
         MERGE_LOG_ACTION, _("Merge endorsement"), _("Linked an endorsement to a directory organisation")
+    )
+
+
+@hooks.register(PROFILE_SECTIONS_HOOK)
+def signed_statements(organisation: Organisation, request: HttpRequest) -> ProfileSection | None:
+    """On an organisation's public page: the statements it signed, in the page's language."""
+    statements = list(statements_signed_by(organisation_id=organisation.pk, language=get_language()))
+    if not statements:
+        return None
+    return ProfileSection(
+        title=_("Statements it signed"),
+        template="statements/includes/signed_statements.html",
+        context={"statements": statements},
     )

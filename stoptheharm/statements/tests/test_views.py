@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
-from stoptheharm.statements.models import EndorsementStatus, Signers
+from stoptheharm.organisations.models import Organisation
+from stoptheharm.statements.models import EndorsementStatus, Signers, StatementPage
 from stoptheharm.statements.tests.factories import add_endorsement, add_individual, create_statement
 
 SIGNATORIES = [  # name, countries: in the order a person files them
@@ -183,3 +184,29 @@ def test_the_page_reads_its_signatories_in_a_fixed_number_of_queries(client, sig
     with django_assert_max_num_queries(len(few)):
         content = client.get(signed.url).content.decode()
     assert "27 organisations have signed" in content
+
+
+@pytest.mark.django_db
+def test_an_organisations_public_page_lists_the_statements_it_signed_in_the_pages_language(client, demo_site):
+    hri = Organisation.objects.get(short_name="HRI")
+    english = client.get(hri.get_absolute_url()).content.decode()
+    signed = StatementPage.objects.live().filter(locale__language_code="en")
+    assert signed.exists()
+    assert "Statements it signed" in english
+    for statement in signed:
+        assert statement.title in english
+    french = client.get(f"/fr/organisations/{hri.pk}/").content.decode()
+    for statement in StatementPage.objects.live().filter(locale__language_code="fr"):
+        assert statement.title in french
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", [EndorsementStatus.AWAITING_MODERATION, EndorsementStatus.REJECTED])
+def test_an_organisation_not_approved_on_a_statement_does_not_list_it(client, statement, status):
+    endorsement = add_endorsement(statement, "Waiting Network", status=status)
+    content = client.get(endorsement.organisation.get_absolute_url()).content.decode()
+    assert "Waiting Network" in content
+    assert "Statements it signed" not in content
+    add_endorsement(statement, "Listed Network")
+    listed = Organisation.objects.get(name="Listed Network")
+    assert statement.title in client.get(listed.get_absolute_url()).content.decode()
