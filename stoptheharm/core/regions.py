@@ -27,3 +27,8 @@ REGION_OF_COUNTRY = {code: region for region, codes in _COUNTRIES_BY_REGION.item
 def region_of(country_code: str) -> str | None:
     """The region's key ("europe") of an ISO 3166-1 alpha-2 code, or None (Antarctica)."""
     return REGION_OF_COUNTRY.get(country_code.upper())
+
+
+def countries_in(region: str) -> list[str]:
+    """The ISO 3166-1 alpha-2 codes of a region's countries ("europe"); empty for an unknown key."""
+    return _COUNTRIES_BY_REGION.get(region, "").split()

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from stoptheharm.core.regions import REGION_NAMES
 from stoptheharm.core.text import has_forbidden_characters
 from stoptheharm.organisations import consents
 from stoptheharm.organisations.imports import HTML_TAG
@@ -20,6 +21,7 @@ class DirectoryFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Search by name"), required=False, max_length=MAX_QUERY_LENGTH)
     country = forms.ChoiceField(label=_("Country"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False, choices=[("", _("Any")), *REGION_NAMES.items()])
     scope = forms.ChoiceField(label=_("Reach"), required=False, choices=[("", _("Any")), *OrganisationScope.choices])
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("Any")), *OrganisationKind.choices])
     member = forms.BooleanField(label=_("Coalition members only"), required=False)
@@ -35,6 +37,7 @@ class DirectoryFilterForm(forms.Form):
         return DirectoryFilters(
             query=data.get("q", ""),
             country=data.get("country", ""),
+            region=data.get("region", ""),
             scope=data.get("scope", ""),
             kind=data.get("kind", ""),
             is_member=data.get("member", False),

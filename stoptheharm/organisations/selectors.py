@@ -4,10 +4,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext, ngettext
 from django_countries import countries
 
+from stoptheharm.core.regions import countries_in
 from stoptheharm.organisations.limits import ADDRESS_HASH_RETENTION
 from stoptheharm.organisations.models import ApplicationStatus, Organisation, OrganisationApplication
 from stoptheharm.organisations.names import fold_text, normalise_organisation_name, website_domain
@@ -76,6 +77,7 @@ def _near_name_scores(normalised: str, *, exclude: set[int]) -> dict[int, float]
 class DirectoryFilters:
     query: str = ""
     country: str = ""
+    region: str = ""
     scope: str = ""
     kind: str = ""
     is_member: bool = False
@@ -88,6 +90,11 @@ def directory_organisations(filters: DirectoryFilters) -> QuerySet[Organisation]
         organisations = organisations.filter(search_name__contains=word)
     if filters.country:
         organisations = organisations.filter(countries__contains=filters.country)
+    if filters.region:
+        in_region = Q()
+        for code in countries_in(filters.region):
+            in_region |= Q(countries__contains=code)
+        organisations = organisations.filter(in_region)
     if filters.scope:
         organisations = organisations.filter(scope=filters.scope)
     if filters.kind:

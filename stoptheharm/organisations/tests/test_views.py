@@ -56,12 +56,14 @@ def test_the_search_ignores_case_and_accents(client, directory, query, found, no
     ("query", "found", "not_found"),
     [
         ({"country": "FR"}, "Association Québécoise", "Harm Reduction International"),
+        ({"region": "europe"}, "Фонд Андрея Рылькова", "Harm Reduction International"),
+        ({"region": "americas"}, "Association Québécoise", "Фонд Андрея Рылькова"),
         ({"scope": "global"}, "Harm Reduction International", "Élixir"),
         ({"kind": "pwud_network"}, "International Network of People who Use Drugs", "Harm Reduction International"),
         ({"member": "on"}, "Harm Reduction International", "Élixir"),
     ],
 )
-def test_the_directory_filters_by_country_reach_kind_and_membership(client, directory, query, found, not_found):
+def test_the_directory_filters_by_country_region_reach_kind_and_membership(client, directory, query, found, not_found):
     content = page(client, **query)
     assert found in content
     assert not_found not in content
