@@ -51,7 +51,12 @@ class SectionPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["pages.HomePage"]
-    subpage_types = ["pages.StandardPage", "petitions.PetitionPage", "statements.StatementPage"]
+    subpage_types = [
+        "pages.StandardPage",
+        "campaigns.CampaignPage",
+        "petitions.PetitionPage",
+        "statements.StatementPage",
+    ]
 
     class Meta:
         verbose_name = _("section page")

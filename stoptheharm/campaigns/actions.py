@@ -1,0 +1,53 @@
+"""Open actions, whatever their kind: what the campaign pages and the Take Action page list.
+
+Petitions, statements, events and days of action sit above campaigns in the layers, so campaigns
+cannot ask them; each registers a Wagtail hook that returns its open actions instead:
+
+    @hooks.register(OPEN_ACTIONS_HOOK)
+    def open_petitions(campaign_id: int | None) -> Iterable[Action]: ...
+
+`campaign_id` None asks for every open action, of every campaign and of none.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from wagtail import hooks
+
+OPEN_ACTIONS_HOOK = "campaign_open_actions"
+
+
+class ActionKind:
+    SIGN = "sign"
+    ENDORSE = "endorse"
+    ATTEND = "attend"
+    ORGANISE = "organise"
+
+
+@dataclass(frozen=True)
+class Action:
+    """One thing a visitor can do now, in the words and numbers its feature gives."""
+
+    kind: str
+    title: str
+    url: str
+    summary: str = ""
+    campaign_id: int | None = None
+    importance: int = 0
+    closes_at: datetime | None = None
+    countries: frozenset[str] = field(default_factory=frozenset)  # ISO 3166-1 alpha-2; empty: anywhere
+    languages: frozenset[str] = field(default_factory=frozenset)  # language codes; empty: any
+    count: int | None = None  # e.g. signatures so far
+    count_label: str = ""  # e.g. "12,122 supporters", already worded
+
+
+def by_importance_then_closing(action: Action) -> tuple[int, int, float]:
+    """Sort key: most important first, then the soonest closing, then those that never close."""
+    never = action.closes_at is None
+    return (-action.importance, int(never), 0.0 if never else action.closes_at.timestamp())
+
+
+def open_actions(campaign_id: int | None = None) -> list[Action]:
+    """Every registered feature's open actions, in Take Action order."""
+    actions = [action for provider in hooks.get_hooks(OPEN_ACTIONS_HOOK) for action in provider(campaign_id)]
+    return sorted(actions, key=by_importance_then_closing)
