@@ -1,20 +1,7 @@
-"""Open actions, whatever their kind: what the campaign pages and the Take Action page list.
-
-Petitions, statements, events and days of action sit above campaigns in the layers, so campaigns
-cannot ask them; each registers a Wagtail hook that returns its open actions instead:
-
-    @hooks.register(OPEN_ACTIONS_HOOK)
-    def open_petitions(campaign_id: int | None) -> Iterable[Action]: ...
-
-`campaign_id` None asks for every open action, of every campaign and of none.
-"""
+"""Open actions, whatever their kind, in the one shape the campaign pages and Take Action list."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
-
-from wagtail import hooks
-
-OPEN_ACTIONS_HOOK = "campaign_open_actions"
 
 
 class ActionKind:
@@ -45,9 +32,3 @@ def by_importance_then_closing(action: Action) -> tuple[int, int, float]:
     """Sort key: most important first, then the soonest closing, then those that never close."""
     never = action.closes_at is None
     return (-action.importance, int(never), 0.0 if never else action.closes_at.timestamp())
-
-
-def open_actions(campaign_id: int | None = None) -> list[Action]:
-    """Every registered feature's open actions, in Take Action order."""
-    actions = [action for provider in hooks.get_hooks(OPEN_ACTIONS_HOOK) for action in provider(campaign_id)]
-    return sorted(actions, key=by_importance_then_closing)

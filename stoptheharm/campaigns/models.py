@@ -1,6 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -11,8 +11,9 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockqu
 class CampaignPage(Page):
     """A campaign: why it exists, what it asks for, and the actions that serve it.
 
-    Petitions, statements, events and days of action point to their campaign (`CampaignActionFields`);
-    the campaign page gathers them through the actions hook (`campaigns.actions`).
+    Petitions, statements, events and days of action point to their campaign (a `campaign` foreign key
+    named by string, and an `importance` for the Take Action page); the campaign gathers them through
+    their apps' selectors.
     """
 
     intro = models.TextField(max_length=500, help_text=_("A short summary, shown in lists of campaigns."))
@@ -34,30 +35,3 @@ class CampaignPage(Page):
 
     class Meta:
         verbose_name = _("campaign page")
-
-
-class CampaignActionFields(models.Model):
-    """What every kind of action (a petition, a statement, an event, a day of action) shares.
-
-    Its campaign, and how prominently staff want it shown on the Take Action page.
-    """
-
-    campaign = models.ForeignKey(
-        CampaignPage,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("campaign"),
-        help_text=_("The campaign this action serves, if any; its page lists it."),
-    )
-    importance = models.PositiveSmallIntegerField(
-        default=0,
-        verbose_name=_("importance"),
-        help_text=_("Higher comes first on the Take Action page; among equals, the one closing soonest."),
-    )
-
-    action_panels = [MultiFieldPanel([FieldPanel("campaign"), FieldPanel("importance")], heading=_("Campaign"))]
-
-    class Meta:
-        abstract = True
