@@ -31,7 +31,7 @@ class CampaignPage(Page):
     ]
 
     parent_page_types = ["pages.SectionPage"]
-    subpage_types: list[str] = []
+    subpage_types: list[str] = ["localactions.DayOfActionPage"]
 
     class Meta:
         verbose_name = _("campaign page")
