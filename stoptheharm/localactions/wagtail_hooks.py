@@ -65,7 +65,8 @@ class LocalActionViewSet(ModelViewSet):
     inspect_view_fields = ["day", "organisation_name", "organisation", "title", "description", "kind", "venue", "city",
                            "country", "latitude", "longitude", "starts_at", "ends_at", "expected_participants",
                            "public_contact", "languages", "contact_name", "contact_email", "language", "consents",
-                           "status", "rejection_reason", "created_at", "updated_at", "confirmed_at", "decided_at"]  # fmt: skip
+                           "status", "rejection_reason", "created_at", "updated_at", "confirmed_at",
+                           "decided_at"]  # fmt: skip
     copy_view_enabled = False
     form_fields = ["status"]  # ModelViewSet requires a form; ReadOnlyPolicy lets no one use it
 
