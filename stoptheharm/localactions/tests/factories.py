@@ -44,7 +44,7 @@ def add_action(
 ) -> LocalAction:
     """An action recorded as the public form would, then taken to `status` through the services."""
     action = LocalAction(
-        day=day, **(ACTION_FIELDS | fields), contact_name="Ana", contact_email=contact_email, language="en",
+        day=day, **(ACTION_FIELDS | {"language": "en"} | fields), contact_name="Ana", contact_email=contact_email,
         secret=f"secret-{LocalAction.objects.count()}",
     )  # fmt: skip
     action.full_clean()
