@@ -270,7 +270,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Stop the Harm API",
     "DESCRIPTION": (
         "Petitions and their counts; signing with e-mail confirmation. Joint statements and their public lists of "
-        "signatory organisations. Data about signers and contact people is never exposed."
+        "signatory organisations. Approved local actions of days of action. Data about signers, contact people and "
+        "organisers is never exposed."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
