@@ -189,7 +189,9 @@ class LocalAction(models.Model):
     contact_name = models.CharField(max_length=100, blank=True, help_text=_("Private: the organiser."))
     contact_email = models.EmailField(max_length=254, blank=True, help_text=_("Private; normalised."))
     language = models.CharField(max_length=8, help_text=_("The language the organiser used; e-mails follow it."))
-    consents = models.JSONField(default=dict, blank=True, help_text=_("The exact wording and version of each consent given."))
+    consents = models.JSONField(
+        default=dict, blank=True, help_text=_("The exact wording and version of each consent given.")
+    )
     secret = models.CharField(max_length=64, blank=True, help_text=_("The random part of the organiser's links."))
     status = models.CharField(
         max_length=10, choices=ActionStatus, default=ActionStatus.PENDING_CONFIRMATION, db_index=True

@@ -152,7 +152,9 @@ def _private_page(
 def approve_action(request: HttpRequest, action_id: int) -> HttpResponse:
     """GET asks for confirmation (and an optional directory organisation), POST puts the action on the page."""
     action = get_object_or_404(LocalAction.objects.select_related("day"), pk=action_id)
-    form = ApprovalForm(request.POST or None, initial={"organisation": action.organisation_id})
+    form = ApprovalForm(
+        request.POST if request.method == "POST" else None, initial={"organisation": action.organisation_id}
+    )
     if form.is_valid():
         try:
             services.approve_local_action(
@@ -173,7 +175,7 @@ def approve_action(request: HttpRequest, action_id: int) -> HttpResponse:
 def reject_action(request: HttpRequest, action_id: int) -> HttpResponse:
     """GET asks for the reason, POST rejects with it; a missing reason is asked for again."""
     action = get_object_or_404(LocalAction.objects.select_related("day"), pk=action_id)
-    form = RejectionForm(request.POST or None)
+    form = RejectionForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         try:
             services.reject_local_action(action_id=action.pk, user=request.user, reason=form.cleaned_data["reason"])
