@@ -77,7 +77,7 @@ def local_action_representation(action: LocalAction, request: Request) -> dict[s
             "year": day.year,
             "campaign": day.campaign_id,
             "url": request.build_absolute_uri(day.url or "/"),
-        },  # fmt: skip
+        },
         "title": action.title,
         "description": action.description,
         "kind": action.kind,
