@@ -76,3 +76,15 @@ def test_an_organisation_page_lists_its_linked_approved_actions(client, day):
 
     assert "Local actions on days of action" in content
     assert "Linked vigil" in content and "Not linked" not in content
+
+
+@pytest.mark.django_db
+def test_the_demo_day_of_action_is_loaded_once_with_its_counts(client, demo_site):
+    from stoptheharm.localactions.demo import DEMO_SLUG, ensure_demo_day_of_action
+    from stoptheharm.localactions.models import DayOfActionPage
+
+    day = DayOfActionPage.objects.get(slug=DEMO_SLUG, locale__language_code="en")
+    assert ensure_demo_day_of_action(parent=day.get_parent()) == day
+    content = client.get(day.url).content.decode()
+    assert "<strong>5</strong> local actions" in content and "<strong>5</strong> countries" in content
+    assert "banner action" not in content  # the one awaiting moderation
