@@ -66,6 +66,13 @@ def _as_float(value: Any) -> float | None:
         return None
 
 
+class AdminMapPointWidget(MapPointWidget):
+    """The picker in the Wagtail admin, which does not load site.css: it brings styles in the admin's colours."""
+
+    class Media:
+        css = {"all": ["css/map-picker-admin.css"]}
+
+
 class MapPointField(forms.MultiValueField):
     """A `MapPoint` (latitude -90..90, longitude -180..180), or None when both are left empty."""
 
@@ -99,7 +106,9 @@ class MapPointModelFormMixin:
         location = MapPointField(required=False, label=_("Place"))
         map_point_fields = ("location", "latitude", "longitude")
 
-    and use `FieldPanel("location")` in the admin.
+    In the Wagtail admin, mix it into the page's `base_form_class` (a `WagtailAdminPageForm`), declare
+    the field with `widget=AdminMapPointWidget` (Wagtail's `FieldPanel(widget=...)` only reaches model
+    fields) and add `FieldPanel("location")`.
     """
 
     map_point_fields: tuple[str, str, str]

@@ -8,9 +8,18 @@ from types import SimpleNamespace
 import pytest
 from django import forms
 from django.conf import settings
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.models import Page
 
 from stoptheharm.core import worldmap
-from stoptheharm.core.mappoints import INCOMPLETE_POINT, MapPoint, MapPointField, MapPointModelFormMixin
+from stoptheharm.core.mappoints import (
+    INCOMPLETE_POINT,
+    AdminMapPointWidget,
+    MapPoint,
+    MapPointField,
+    MapPointModelFormMixin,
+)
 
 SCRIPT = Path(settings.PROJECT_DIR) / "static" / "js" / "map-picker.js"
 
@@ -103,3 +112,27 @@ def test_the_script_uses_the_same_projection_constants_as_python():
     for name, value in {"A1": worldmap._A1, "A2": worldmap._A2, "A3": worldmap._A3, "A4": worldmap._A4}.items():
         assert f"{name} = {value}" in script
     assert f"WIDTH = {worldmap.MAP_WIDTH:g}" in script
+
+
+def test_the_admin_widget_brings_the_script_and_its_own_styles():
+    media = str(AdminMapPointWidget().media)
+    assert "js/map-picker.js" in media
+    assert "css/map-picker-admin.css" in media
+
+
+@pytest.mark.django_db
+def test_the_picker_works_in_a_wagtail_admin_form_through_a_field_panel():
+    class PlacePageForm(MapPointModelFormMixin, WagtailAdminPageForm):
+        location = MapPointField(required=False, widget=AdminMapPointWidget)
+        map_point_fields = ("location", "latitude", "longitude")
+
+    panel = ObjectList([FieldPanel("title"), FieldPanel("location")], base_form_class=PlacePageForm)
+    panel = panel.bind_to_model(Page)
+    page = Page(title="Walk")
+    page.latitude, page.longitude = 38.72, -9.14  # stands in for a page model's two fields
+    form = panel.get_form_class()(instance=page, for_user=None)
+
+    html = panel.get_bound_panel(instance=page, form=form, request=None).render_html()
+    assert "data-map-picker" in html
+    assert 'value="38.72"' in html and 'value="-9.14"' in html
+    assert "js/map-picker.js" in str(form.media) and "css/map-picker-admin.css" in str(form.media)
