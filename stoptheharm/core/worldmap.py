@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -40,6 +41,8 @@ _POLE_THETA = math.asin(_M)
 _HALF_HEIGHT_UNITS = _POLE_THETA * (_A1 + _A2 * _POLE_THETA**2 + _POLE_THETA**6 * (_A3 + _A4 * _POLE_THETA**2))
 MAP_HEIGHT = round(2 * _HALF_HEIGHT_UNITS * _SCALE, 1)
 MARKER_RADIUS = 4
+SMALL_COUNTRY_EXTENT = 6  # SVG units (about 4 px on a 700 px wide map): below, a dot can stand in for the shape
+SAFE_URL_SCHEMES = frozenset({"", "http", "https"})
 
 # Features of the 110m file without an ISO 3166-1 code: a stable id from their name, and a translatable name.
 UNCODED_FEATURES = {
@@ -67,6 +70,8 @@ class CountryShape:
     code: str
     source_name: str
     path: str
+    centre: tuple[float, float]  # of its bounding box, in SVG coordinates
+    extent: float  # the larger side of its bounding box, in SVG units
 
 
 def project(longitude: float, latitude: float) -> tuple[float, float]:
@@ -215,7 +220,16 @@ def country_shapes() -> tuple[CountryShape, ...]:
         code = countries.alpha2(geometry["id"]) if geometry.get("id") else ""
         if not code:
             code = UNCODED_FEATURES.get(source_name, (_slug(source_name), None))[0]
-        shapes.append(CountryShape(code=code, source_name=source_name, path=_path_data(rings)))
+        xs, ys = zip(*(project(lon, lat) for ring in rings for lon, lat in ring), strict=True)
+        shapes.append(
+            CountryShape(
+                code=code,
+                source_name=source_name,
+                path=_path_data(rings),
+                centre=((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2),
+                extent=max(max(xs) - min(xs), max(ys) - min(ys)),
+            )
+        )
     return tuple(shapes)
 
 
@@ -235,22 +249,39 @@ def _classes(*names: str) -> str:
     return escape(" ".join(" ".join(names).split()))
 
 
-def _country_svg(shape: CountryShape, *, css_class: str, url: str, label: str) -> str:
+def _country_svg(shape: CountryShape, *, css_class: str, url: str, label: str, dot: bool) -> str:
     name = country_name(shape)
     if label:
         name = gettext("%(country)s: %(details)s") % {"country": name, "details": label}
     classes = _classes("country", f"country-{shape.code}", css_class)
     path = f'<path class="{classes}" data-country="{escape(shape.code)}" d="{shape.path}"'
+    if dot:  # the shape's name is on the path or its link: the dot is only seen
+        x, y = shape.centre
+        dot_classes = _classes("country-dot", f"country-{shape.code}", css_class)
+        circle = f'<circle class="{dot_classes}" cx="{x:.1f}" cy="{y:.1f}" r="{MARKER_RADIUS - 1}" aria-hidden="true"/>'
+    else:
+        circle = ""
+    url = _safe_url(url)
     if url:
-        return f'<a href="{escape(url)}"><title>{escape(name)}</title>{path}/></a>'
-    return f"{path}><title>{escape(name)}</title></path>"
+        return f'<a href="{escape(url)}"><title>{escape(name)}</title>{path}/>{circle}</a>'
+    return f"{path}><title>{escape(name)}</title></path>{circle}"
+
+
+def _safe_url(url: str) -> str:
+    """The URL, or nothing when its scheme could run a script (javascript:, data:, ...)."""
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return ""
+    return url if scheme in SAFE_URL_SCHEMES else ""
 
 
 def _marker_svg(marker: MapMarker) -> str:
     x, y = project(marker.longitude, marker.latitude)
     circle = f'<circle class="{_classes("map-marker", marker.css_class)}" cx="{x:.1f}" cy="{y:.1f}" r="{MARKER_RADIUS}"'
-    if marker.url:
-        return f'<a href="{escape(marker.url)}"><title>{escape(marker.label)}</title>{circle}/></a>'
+    url = _safe_url(marker.url)
+    if url:
+        return f'<a href="{escape(url)}"><title>{escape(marker.label)}</title>{circle}/></a>'
     return f"{circle}><title>{escape(marker.label)}</title></circle>"
 
 
@@ -261,8 +292,13 @@ def world_map_svg(
     country_classes: Mapping[str, str] | None = None,
     country_links: Mapping[str, str] | None = None,
     country_labels: Mapping[str, str] | None = None,
+    small_country_dots: bool = False,
 ) -> SafeString:
     """One inline <svg> of the world; every text is escaped, as labels and titles may be user-provided.
+
+    With `small_country_dots`, a country too small to see or click (Luxembourg, Trinidad and Tobago...)
+    that has a class or a link also gets a dot with the same classes, inside the same link. URLs with a
+    scheme other than http(s) (javascript:, data:) are not linked.
 
     A map without links is role="img"; with links it is a labelled group so that screen readers reach them
     (role="img" would hide its links). The caller should also list what the map shows in text.
@@ -290,6 +326,9 @@ def world_map_svg(
             css_class=country_classes.get(shape.code, ""),
             url=country_links.get(shape.code, ""),
             label=country_labels.get(shape.code, ""),
+            dot=small_country_dots
+            and shape.extent < SMALL_COUNTRY_EXTENT
+            and (shape.code in country_classes or shape.code in country_links),
         )
         for shape in country_shapes()
     )

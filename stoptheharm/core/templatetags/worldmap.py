@@ -18,6 +18,7 @@ def world_map(
     country_classes: Mapping[str, str] | None = None,
     country_links: Mapping[str, str] | None = None,
     country_labels: Mapping[str, str] | None = None,
+    small_country_dots: bool = False,
 ) -> SafeString:
     """The world map with the given markers and per-country classes, links and labels (see core.worldmap)."""
     return world_map_svg(
@@ -26,4 +27,5 @@ def world_map(
         country_classes=country_classes,
         country_links=country_links,
         country_labels=country_labels,
+        small_country_dots=small_country_dots,
     )

@@ -176,3 +176,50 @@ def test_the_template_tag_renders_the_map():
     root = parse(html)
     assert "on" in country_paths(root)["PT"].get("class").split()
     assert len(list(root.iter(f"{SVG}circle"))) == 1
+
+
+def test_small_countries_with_a_class_or_link_get_a_dot_when_asked():
+    options = {
+        "title": "Atlas",
+        "country_classes": {"LU": "policy-a", "FR": "policy-a"},
+        "country_links": {"TT": "/tt/"},
+    }
+    assert "<circle" not in world_map_svg(**options)
+
+    root = parse(world_map_svg(**options, small_country_dots=True))
+    dots = {
+        next(c for c in dot.get("class").split() if c.startswith("country-") and c != "country-dot"): dot
+        for dot in root.iter(f"{SVG}circle")
+    }
+    assert set(dots) == {"country-LU", "country-TT"}  # not France: big enough to see and click
+    assert "policy-a" in dots["country-LU"].get("class").split()
+    assert dots["country-LU"].get("aria-hidden") == "true"
+    lu = next(shape for shape in country_shapes() if shape.code == "LU")
+    assert (float(dots["country-LU"].get("cx")), float(dots["country-LU"].get("cy"))) == pytest.approx(
+        lu.centre, abs=0.1
+    )
+    (link,) = root.iter(f"{SVG}a")
+    assert link.find(f"{SVG}circle") is not None  # Trinidad and Tobago's dot is part of its link
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", " JavaScript:alert(1)", "java\tscript:alert(1)", "data:text/html,x"]
+)
+def test_links_that_could_run_a_script_are_dropped(url):
+    svg = world_map_svg(
+        title="Map",
+        markers=[MapMarker(latitude=0, longitude=0, label="Here", url=url)],
+        country_links={"PT": url},
+    )
+    assert "<a " not in svg
+    assert "alert" not in svg and "data:" not in svg
+
+
+def test_hostile_country_classes_and_labels_stay_inert():
+    root = parse(
+        world_map_svg(title="Map", country_classes={"PT": '"><script>x</script>'}, country_labels={"PT": HOSTILE})
+    )
+    portugal = country_paths(root)["PT"]
+    assert '"><script>x</script>' in portugal.get("class")  # inside the attribute, as text
+    assert portugal.find(f"{SVG}title").text == f"Portugal: {HOSTILE}"
+    assert not list(root.iter(f"{SVG}script")) and not list(root.iter("script"))
