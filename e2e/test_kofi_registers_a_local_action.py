@@ -31,8 +31,8 @@ def test_kofi_registers_a_local_action_and_sees_it_on_the_map_after_approval(pag
     page.get_by_label("What will happen").fill("Candles and testimonies outside the high court.")
     page.get_by_label("City or town").fill("Accra")
     page.get_by_label("Country", exact=True).select_option("GH")
-    page.get_by_label("Latitude (optional)").fill("5.60372")
-    page.get_by_label("Longitude (optional)").fill("-0.18700")
+    page.get_by_label("Latitude (-90 to 90)").fill("5.60372")  # the picker's inputs; a click on its map works too
+    page.get_by_label("Longitude (-180 to 180)").fill("-0.187")
     page.get_by_label("Starts at (local time)").fill("18:00")
     page.get_by_label("Your name").fill("Kofi Mensah")
     page.get_by_label("Your e-mail address").fill("kofi@example.org")
@@ -69,4 +69,7 @@ def test_kofi_registers_a_local_action_and_sees_it_on_the_map_after_approval(pag
     page.goto(site_url + day.url)
     assert page.get_by_text("1 local action").first.is_visible()
     assert page.get_by_role("heading", name="Support. Don't Punish vigil in Accra").is_visible()
+    marker = page.locator("svg.world-map circle.map-marker", has_text="Support. Don't Punish vigil in Accra")
+    assert marker.count() == 1  # its <title> names it; a click leads to the action in the list
+    assert page.locator("svg.world-map .country-GH.has-local-actions").count() >= 1
     assert "kofi@example.org" not in page.content() and "Kofi Mensah" not in page.content()

@@ -1,3 +1,4 @@
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -6,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stoptheharm.core import forms as core_forms
 from stoptheharm.core.forms import CountryField, CountrySelect, country_choices
+from stoptheharm.core.mappoints import MapPoint, MapPointField
 from stoptheharm.core.text import has_forbidden_characters
 from stoptheharm.localactions import consents
 from stoptheharm.localactions.models import ActionKind, LocalAction
@@ -35,14 +37,13 @@ class ActionDetailsForm(forms.Form):
     )
     city = forms.CharField(label=_("City or town"), max_length=100)
     country = CountryField(label=_("Country"), choices=country_choices, widget=CountrySelect)
-    latitude = forms.DecimalField(
-        label=_("Latitude (optional)"), min_value=-90, max_value=90, decimal_places=5, max_digits=8, required=False,
-        help_text=_("With the longitude, puts the action on the map, e.g. 38.72226."),
-    )  # fmt: skip
-    longitude = forms.DecimalField(
-        label=_("Longitude (optional)"), min_value=-180, max_value=180, decimal_places=5, max_digits=8, required=False,
-        help_text=_("E.g. -9.13934."),
-    )  # fmt: skip
+    location = MapPointField(
+        label=_("Place on the map (optional)"),
+        required=False,
+        help_text=_(
+            "Type the latitude and longitude, or click the map. Leave empty to list the action without a point."
+        ),
+    )
     starts_at = forms.TimeField(
         label=_("Starts at (local time)"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
@@ -72,16 +73,27 @@ class ActionDetailsForm(forms.Form):
         for name in TEXT_FIELDS:
             if name in self.fields and has_forbidden_characters(data.get(name) or ""):
                 self.add_error(name, INVISIBLE_CHARACTERS)
-        if (data.get("latitude") is None) != (data.get("longitude") is None):
-            self.add_error("longitude", _("Give both the latitude and the longitude, or neither."))
         starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
         if starts_at and ends_at and ends_at <= starts_at:
             self.add_error("ends_at", _("The end must be after the start."))
         return data
 
     def action_fields(self) -> dict[str, Any]:
-        fields = {name: self.cleaned_data[name] for name in ActionDetailsForm.base_fields}
-        return fields | {name: fields[name].strip() for name in TEXT_FIELDS if name in fields}
+        fields = {name: self.cleaned_data[name] for name in ActionDetailsForm.base_fields if name != "location"}
+        point = self.cleaned_data["location"]
+        return (
+            fields
+            | {name: fields[name].strip() for name in TEXT_FIELDS if name in fields}
+            | {
+                "latitude": _coordinate(point.latitude if point else None),
+                "longitude": _coordinate(point.longitude if point else None),
+            }
+        )
+
+
+def _coordinate(value: float | None) -> Decimal | None:
+    """Five decimals, as the model keeps them: about a metre, more than a map needs."""
+    return None if value is None else Decimal(str(value)).quantize(Decimal("0.00001"))
 
 
 class RegistrationForm(ActionDetailsForm):
@@ -127,8 +139,10 @@ class RegistrationForm(ActionDetailsForm):
 
 def edit_form(action: LocalAction, data: Any = None) -> ActionDetailsForm:
     """The details form, filled in with the action as it is."""
-    initial = {name: getattr(action, name) for name in ActionDetailsForm.base_fields}
+    initial = {name: getattr(action, name) for name in ActionDetailsForm.base_fields if name != "location"}
     initial["country"] = action.country.code
+    if action.has_coordinates:
+        initial["location"] = MapPoint(float(action.latitude), float(action.longitude))
     return ActionDetailsForm(data, initial=initial)
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext, ngettext
 from stoptheharm.core.privacy import RetentionPeriod
 from stoptheharm.core.regions import REGION_NAMES, countries_in, region_of
 from stoptheharm.core.tokens import InvalidToken, secrets_match
+from stoptheharm.core.worldmap import MapMarker
 from stoptheharm.localactions.models import ActionPhoto, ActionStatus, DayOfActionPage, LocalAction, PhotoStatus
 from stoptheharm.localactions.tokens import CONFIRMATION_VALIDITY, read_edit_token
 
@@ -58,27 +59,28 @@ def approved_actions(
     return actions.order_by("day__day", "country", "city", "starts_at", "pk")
 
 
-def action_counts(actions: QuerySet[LocalAction]) -> ActionCounts:
-    """Approved actions, distinct cities (a city is its name in its country, in any case) and countries."""
-    places = set(actions.values_list("country", "city"))
-    cities = {(country, city.strip().casefold()) for country, city in places}
-    return ActionCounts(actions=actions.count(), cities=len(cities), countries=len({country for country, _ in places}))
+def action_counts(actions: list[LocalAction]) -> ActionCounts:
+    """Actions, distinct cities (a city is its name in its country, in any case) and distinct countries."""
+    cities = {(action.country.code, action.city.strip().casefold()) for action in actions}
+    return ActionCounts(actions=len(actions), cities=len(cities), countries=len({code for code, _ in cities}))
 
 
 def day_of_action_context(page: DayOfActionPage, query: QueryDict) -> dict[str, Any]:
     """What the public page shows: counts, the list (filtered by country or region), the photos of the report."""
     day = page.canonical
-    every_action = approved_actions(day_id=day.pk)
+    approved = approved_actions(day_id=day.pk)
+    every_action = list(approved)
     country = query.get("country", "").upper()
     region = query.get("region", "") if query.get("region", "") in REGION_NAMES else ""
-    listed = every_action
+    listed = approved
     if country:
         listed = listed.filter(country=country)
     elif region:
         listed = listed.filter(country__in=countries_in(region))
-    photos = ActionPhoto.objects.filter(action__in=every_action, status=PhotoStatus.APPROVED).select_related("action")
+    photos = ActionPhoto.objects.filter(action__in=approved, status=PhotoStatus.APPROVED).select_related("action")
     countries = sorted({action.country for action in every_action}, key=lambda code: code.name)
     return {
+        **action_map(every_action),
         "counts": action_counts(every_action),
         "actions": list(listed),
         "photos": list(photos),
@@ -89,6 +91,29 @@ def day_of_action_context(page: DayOfActionPage, query: QueryDict) -> dict[str, 
         "chosen_region": region,
         "is_open_for_registration": day.is_open_for_registration,
         "registration_day": day,
+    }
+
+
+def action_map(actions: list[LocalAction]) -> dict[str, Any]:
+    """The map's markers (approved actions with a point; the others are listed only) and its countries.
+
+    A country with actions is highlighted and links to the list filtered to it.
+    """
+    markers = [
+        MapMarker(
+            latitude=float(action.latitude),
+            longitude=float(action.longitude),
+            label=f"{action.title} · {action.city}, {action.country.name}",
+            url=f"#action-{action.pk}",
+        )
+        for action in actions
+        if action.has_coordinates
+    ]
+    codes = {action.country.code for action in actions}
+    return {
+        "map_markers": markers,
+        "map_country_classes": dict.fromkeys(codes, "has-local-actions"),
+        "map_country_links": {code: f"?country={code}#actions-heading" for code in codes},
     }
 
 

@@ -41,6 +41,21 @@ def test_the_page_counts_and_lists_approved_actions_only_and_never_a_private_con
 
 
 @pytest.mark.django_db
+def test_the_map_has_a_marker_per_action_with_a_point_and_highlights_countries_with_actions(client, day, actions):
+    located = add_action(day, title="Mapped <vigil>", city="Porto", country="PT", latitude="41.15", longitude="-8.61")
+
+    content = client.get(day.url).content.decode()
+
+    assert content.count('class="map-marker') == 1  # the others have no point: they are listed only
+    assert f'href="#action-{located.pk}"' in content
+    assert "Mapped &lt;vigil&gt; · Porto, Portugal" in content
+    assert 'class="country country-PT has-local-actions"' in content
+    assert 'class="country country-KE has-local-actions"' in content
+    assert 'class="country country-UA"' in content  # only awaiting moderation there
+    assert 'href="?country=KE#actions-heading"' in content
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(("query", "shown", "hidden"), [
     ({"country": "KE"}, "Outreach in Nairobi", "Vigil in Lisbon"),
     ({"region": "europe"}, "March in Porto", "Outreach in Nairobi"),

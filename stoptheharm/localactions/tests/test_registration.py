@@ -27,8 +27,8 @@ def form_data(**fields) -> dict:
         "venue": "",
         "city": "Lisbon",
         "country": "PT",
-        "latitude": "38.72226",
-        "longitude": "-9.13934",
+        "location_0": "38.72226",  # latitude
+        "location_1": "-9.13934",  # longitude
         "starts_at": "18:00",
         "ends_at": "20:00",
         "expected_participants": "40",
@@ -69,6 +69,7 @@ def test_an_organiser_registers_confirms_and_edits_through_the_private_link(
     assert action.status == ActionStatus.PENDING_CONFIRMATION
     assert action.contact_email == "ana@example.org"
     assert action.consents["processing"]["version"]
+    assert (str(action.latitude), str(action.longitude)) == ("38.72226", "-9.13934")
     [(_sender, recipients, _content)] = smtp_inbox.messages
     assert recipients == ["ana@example.org"]
     [text] = texts(smtp_inbox)
@@ -93,7 +94,7 @@ def test_an_organiser_registers_confirms_and_edits_through_the_private_link(
 
 @pytest.mark.django_db
 def test_bad_input_is_shown_beside_the_field_and_nothing_typed_is_lost(client, day):
-    response = client.post(register_url(day), form_data(latitude="38.7", longitude="", ends_at="17:00", city=""))
+    response = client.post(register_url(day), form_data(location_0="38.7", location_1="", ends_at="17:00", city=""))
 
     content = response.content.decode()
     assert response.status_code == 200
