@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from wagtail.models import Page
 
+from stoptheharm.localactions.models import LocalAction
 from stoptheharm.localactions.tests.factories import create_day
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -69,7 +70,9 @@ def test_kofi_registers_a_local_action_and_sees_it_on_the_map_after_approval(pag
     page.goto(site_url + day.url)
     assert page.get_by_text("1 local action").first.is_visible()
     assert page.get_by_role("heading", name="Support. Don't Punish vigil in Accra").is_visible()
-    marker = page.locator("svg.world-map circle.map-marker", has_text="Support. Don't Punish vigil in Accra")
-    assert marker.count() == 1  # its <title> names it; a click leads to the action in the list
+    action = LocalAction.objects.get(city="Accra", day=day)
+    marker = page.locator(f'svg.world-map a[href="#action-{action.pk}"]')
+    assert marker.locator("circle.map-marker").count() == 1
+    assert marker.locator("title").text_content() == "Support. Don't Punish vigil in Accra · Accra, Ghana"
     assert page.locator("svg.world-map .country-GH.has-local-actions").count() >= 1
     assert "kofi@example.org" not in page.content() and "Kofi Mensah" not in page.content()

@@ -52,7 +52,8 @@ def register(request: HttpRequest, day_id: int) -> HttpResponse:
 
 def _add_model_errors(form: Any, error: ValidationError) -> None:
     """The service's refusals beside the form's fields where they have one, else above the form."""
-    for name, errors in getattr(error, "error_dict", {None: error.error_list}).items():
+    errors_by_field = error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
+    for name, errors in errors_by_field.items():
         form.add_error(name if name in form.fields else None, errors)
 
 

@@ -7,11 +7,13 @@ from email import message_from_bytes
 
 import pytest
 from django.core import signing
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from stoptheharm.localactions.emails import edit_url
 from stoptheharm.localactions.forms import STARTED_SALT
-from stoptheharm.localactions.models import ActionStatus, LocalAction
-from stoptheharm.localactions.tests.factories import add_action
+from stoptheharm.localactions.models import ActionPhoto, ActionStatus, LocalAction
+from stoptheharm.localactions.tests.factories import add_action, image_upload, past_day
 
 
 def register_url(day) -> str:
@@ -166,3 +168,21 @@ def test_an_altered_link_does_not_work(client, day):
     assert client.post("/en/local-actions/confirm/1:nope:abc/").status_code == 404
     action.refresh_from_db()
     assert action.status == ActionStatus.APPROVED
+
+
+@pytest.mark.django_db
+def test_the_organiser_adds_a_photo_through_the_private_link_and_a_bad_file_is_explained(client, section):
+    action = add_action(past_day(parent=section))
+    edit = edit_url(action).removeprefix("http://127.0.0.1:8000")
+    not_a_photo = SimpleUploadedFile("vigil.jpg", b"<html>not an image</html>", content_type="image/jpeg")
+
+    refused = client.post(edit + "photos/", {"image": not_a_photo, "alt_text": "Candles", "caption": "Evening"})
+    assert refused.status_code == 400
+    assert "This file is not a JPEG, PNG or WebP image." in refused.content.decode()
+    assert 'value="Candles"' in refused.content.decode()  # nothing typed is lost
+    assert not ActionPhoto.objects.exists()
+
+    added = client.post(edit + "photos/", {"image": image_upload(), "alt_text": "Candles", "caption": ""})
+    assert added["Location"] == edit + "?saved=photo"
+    assert ActionPhoto.objects.get().action == action
+    assert not added.cookies
