@@ -1,12 +1,13 @@
 """The moderation queue in the admin: who may decide, what the decision does, and the photos' approval."""
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import ModelLogEntry
 
 from stoptheharm.localactions import services
-from stoptheharm.localactions.models import ActionPhoto, ActionStatus, PhotoStatus
+from stoptheharm.localactions.models import ActionPhoto, ActionStatus, DayOfActionPage, PhotoStatus
 from stoptheharm.localactions.tests.factories import add_action, image_upload, past_day
 from stoptheharm.organisations.tests.factories import add_organisation
 
@@ -103,3 +104,17 @@ def test_a_moderator_removes_a_photo_with_its_file(client, section, moderator, d
     assert not ActionPhoto.objects.exists()
     assert not photo.image.storage.exists(photo.image.name)
     assert ModelLogEntry.objects.filter(action=services.REMOVE_PHOTO_LOG_ACTION, user=moderator).exists()
+
+
+@pytest.mark.django_db
+def test_editors_add_a_day_of_action_under_a_section_or_a_campaign(admin_client, section):
+    parents = {model._meta.label for model in DayOfActionPage.allowed_parent_page_models()}
+    assert parents == {"pages.SectionPage", "campaigns.CampaignPage"}
+    section_page = apps.get_model("pages", "SectionPage")  # pages sits above: named, not imported
+    take_action = section_page(title="Take Action", slug="take-action", intro="Act now.")
+    section.add_child(instance=take_action)
+
+    form = admin_client.get(f"/admin/pages/add/localactions/dayofactionpage/{take_action.pk}/")
+
+    assert form.status_code == 200
+    assert 'name="registration_closes_at"' in form.content.decode()
