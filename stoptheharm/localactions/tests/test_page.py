@@ -3,10 +3,13 @@
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from stoptheharm.localactions import services
-from stoptheharm.localactions.models import ActionStatus
+from stoptheharm.localactions.demo import DEMO_SLUG, ensure_demo_day_of_action
+from stoptheharm.localactions.models import ActionStatus, DayOfActionPage
 from stoptheharm.localactions.selectors import open_days_of_action
 from stoptheharm.localactions.tests.factories import add_action, create_day
 from stoptheharm.organisations.tests.factories import add_organisation
@@ -95,11 +98,20 @@ def test_an_organisation_page_lists_its_linked_approved_actions(client, day):
 
 @pytest.mark.django_db
 def test_the_demo_day_of_action_is_loaded_once_with_its_counts(client, demo_site):
-    from stoptheharm.localactions.demo import DEMO_SLUG, ensure_demo_day_of_action
-    from stoptheharm.localactions.models import DayOfActionPage
-
     day = DayOfActionPage.objects.get(slug=DEMO_SLUG, locale__language_code="en")
     assert ensure_demo_day_of_action(parent=day.get_parent()) == day
     content = client.get(day.url).content.decode()
     assert "<strong>5</strong> local actions" in content and "<strong>5</strong> countries" in content
     assert "banner action" not in content  # the one awaiting moderation
+
+
+@pytest.mark.django_db
+def test_the_page_takes_the_same_number_of_queries_for_more_actions(client, day, actions):
+    client.get(day.url)  # the site and its root paths are cached after the first request
+    with CaptureQueriesContext(connection) as few:
+        client.get(day.url)
+    for city in ("Braga", "Faro", "Mombasa"):
+        add_action(day, city=city, country="KE" if city == "Mombasa" else "PT", latitude="1.0", longitude="2.0")
+    with CaptureQueriesContext(connection) as more:
+        assert "<strong>7</strong> local actions" in client.get(day.url).content.decode()
+    assert len(more) == len(few)

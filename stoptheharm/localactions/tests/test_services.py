@@ -6,10 +6,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from stoptheharm.core.retention import RETENTION_STEPS
 from stoptheharm.localactions import services
 from stoptheharm.localactions.emails import ActionEmail, action_email
 from stoptheharm.localactions.models import ActionStatus, LocalAction
-from stoptheharm.localactions.retention import apply_retention
+from stoptheharm.localactions.retention import apply_local_action_retention, apply_retention
 from stoptheharm.localactions.tests.factories import add_action, create_day
 from stoptheharm.organisations.tests.factories import add_organisation
 
@@ -127,3 +128,7 @@ def test_retention_erases_contacts_after_the_day_and_keeps_the_public_action(sec
     assert (old_action.status, old_action.city) == (ActionStatus.APPROVED, "Lisbon")
     assert recent_action.contact_email == "organiser@example.org"
     assert apply_retention().erased_contacts == 0  # again: nothing more to do
+
+
+def test_manage_py_apply_retention_runs_the_local_actions_step():
+    assert apply_local_action_retention in RETENTION_STEPS
