@@ -4,10 +4,12 @@ Every organisation, place and number below is invented for the demo; `make run` 
 `pages/demo.py`. Running it again changes nothing.
 """
 
+import json
 from datetime import date, time
 from decimal import Decimal
+from pathlib import Path
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from stoptheharm.localactions.models import ActionStatus, DayOfActionPage, LocalAction
 
@@ -30,11 +32,31 @@ DEMO_ACTIONS = [
 ]  # fmt: skip
 
 
+# The page's words in the other languages; the actions stay as their organisers wrote them.
+DEMO_TRANSLATIONS_FILE = Path(__file__).with_name("demo_translations.json")
+
+
 def ensure_demo_day_of_action(*, parent: Page) -> DayOfActionPage:
-    """The demo's day of action (26 June 2026) under `parent`, with its actions; kept as it is if it exists."""
-    existing = DayOfActionPage.objects.filter(slug=DEMO_SLUG, locale=parent.locale).first()
-    if existing:
-        return existing
+    """The demo's day of action (26 June 2026) under `parent`, with its actions and translations.
+
+    Kept as it is if it exists; translations are added where `parent` has one and the page has none.
+    """
+    day = DayOfActionPage.objects.filter(slug=DEMO_SLUG, locale=parent.locale).first() or _create_demo_day(parent)
+    translations = json.loads(DEMO_TRANSLATIONS_FILE.read_text(encoding="utf-8"))
+    for language_code, words in translations.items():
+        locale = Locale.objects.filter(language_code=language_code).first()
+        if locale is None or day.get_translations().filter(locale=locale).exists():
+            continue
+        if not parent.get_translations().filter(locale=locale).exists():
+            continue
+        translation = day.copy_for_translation(locale)
+        for name, value in words.items():
+            setattr(translation, name, value)
+        translation.save_revision().publish()
+    return day
+
+
+def _create_demo_day(parent: Page) -> DayOfActionPage:
     day = DayOfActionPage(
         slug=DEMO_SLUG,
         title="Support. Don't Punish: global day of action 2026",

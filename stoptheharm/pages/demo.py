@@ -77,7 +77,6 @@ def load_demo_site() -> DemoReport:
         for spec in content["statements"]
     }
     _list_signatories(statements[PORTO_STATEMENT], [row.fields["name"] for row in porto_rows])
-    ensure_demo_day_of_action(parent=originals["take-action"])
     for code, _name in settings.LANGUAGES:
         if code == default_locale.language_code:
             continue
@@ -91,6 +90,7 @@ def load_demo_site() -> DemoReport:
             _ensure_translation(petitions[spec["key"]], locale, _petition_words(spec), report)
         for spec in translated["statements"]:
             _ensure_translation(statements[spec["key"]], locale, _statement_words(spec), report)
+    ensure_demo_day_of_action(parent=originals["take-action"])  # after the sections' translations
     return report
 
 

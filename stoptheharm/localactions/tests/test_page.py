@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Locale
 
 from stoptheharm.localactions import services
 from stoptheharm.localactions.demo import DEMO_SLUG, ensure_demo_day_of_action
@@ -103,6 +104,9 @@ def test_the_demo_day_of_action_is_loaded_once_with_its_counts(client, demo_site
     content = client.get(day.url).content.decode()
     assert "<strong>5</strong> local actions" in content and "<strong>5</strong> countries" in content
     assert "banner action" not in content  # the one awaiting moderation
+    french = client.get(day.get_translation(Locale.objects.get(language_code="fr")).url).content.decode()
+    assert "Support. Don&#x27;t Punish : journée mondiale d&#x27;action 2026" in french
+    assert "<strong>5</strong> actions locales" in french  # the original's actions, in every translation
 
 
 @pytest.mark.django_db
