@@ -20,6 +20,9 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from stoptheharm import organisations as organisations_app
+from stoptheharm.campaigns.demo import load_campaign_demo
+from stoptheharm.core.demo import translate_once
+from stoptheharm.news.demo import load_news_demo
 from stoptheharm.organisations.imports import read_organisation_csv
 from stoptheharm.organisations.models import Organisation
 from stoptheharm.organisations.names import normalise_organisation_name
@@ -89,6 +92,8 @@ def load_demo_site() -> DemoReport:
             _ensure_translation(petitions[spec["key"]], locale, _petition_words(spec), report)
         for spec in translated["statements"]:
             _ensure_translation(statements[spec["key"]], locale, _statement_words(spec), report)
+    report.created += load_campaign_demo(sections=originals, petitions=petitions, statements=statements)
+    report.created += load_news_demo(sections=originals)
     return report
 
 
@@ -211,14 +216,11 @@ def _fill_home_body(home: HomePage, spec: dict[str, Any]) -> None:
 
 
 def _ensure_translation(original: Page, locale: Locale, fields: dict[str, Any], report: DemoReport) -> None:
-    if original.get_translations().filter(locale=locale).exists():
+    _translation, is_new = translate_once(original, locale, fields)
+    if is_new:
+        report.created.append(f"{locale.language_code}:{original.slug}")
+    else:
         report.existing += 1
-        return
-    translation = original.specific.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    report.created.append(f"{locale.language_code}:{original.slug}")
 
 
 def _home_fields(spec: dict[str, Any], home: HomePage | None) -> dict[str, Any]:
