@@ -14,7 +14,9 @@ from stoptheharm.statements.tests.factories import create_statement
 
 @pytest.fixture
 def home(db) -> HomePage:
-    home = HomePage(title="Stop the Harm", slug="stop-the-harm", hero_heading="Health, not punishment", hero_text="Act now.")
+    home = HomePage(
+        title="Stop the Harm", slug="stop-the-harm", hero_heading="Health, not punishment", hero_text="Act now."
+    )
     Page.get_first_root_node().add_child(instance=home)
     home.save_revision().publish()
     site = Site.objects.get(is_default_site=True)
