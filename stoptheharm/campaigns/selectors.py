@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from stoptheharm.campaigns.actions import Action, ActionKind, by_importance_then_closing
 from stoptheharm.campaigns.forms import ActionFilterForm
-from stoptheharm.campaigns.models import CampaignPage, TakeActionPage
+from stoptheharm.campaigns.models import CampaignPage, CampaignPartner, TakeActionPage
 from stoptheharm.news.selectors import news_about_campaign
 from stoptheharm.petitions.models import PetitionPage
 from stoptheharm.petitions.selectors import open_petitions
@@ -154,3 +154,14 @@ def take_action_context(query: Mapping[str, Any]) -> dict[str, Any]:
 def take_action_page_for_language(language: str) -> TakeActionPage | None:
     """The Take Action page of a language, for links to every action; the first in the tree if several."""
     return TakeActionPage.objects.live().public().filter(locale__language_code=language).order_by("path").first()
+
+
+def campaigns_with_partner(*, organisation_id: int, language: str) -> list[CampaignPage]:
+    """Live, public campaigns in one language that the organisation is a partner of (on any translation)."""
+    partnered = CampaignPartner.objects.filter(organisation_id=organisation_id).values("page__translation_key")
+    return list(
+        CampaignPage.objects.live()
+        .public()
+        .filter(locale__language_code=language, translation_key__in=partnered)
+        .order_by("title")
+    )

@@ -125,3 +125,22 @@ def test_reading_campaign_and_take_action_pages_sets_no_cookie(client, campaign,
         response = client.get(url)
         assert response.status_code == 200
         assert not response.cookies, (url, response.cookies)
+
+
+@pytest.mark.django_db
+def test_a_partners_directory_page_lists_its_campaigns_in_the_pages_language(client, section):
+    partner = add_organisation("International Drug Policy Consortium")
+    campaign = create_campaign(parent=section, partners=[partner])
+    publish_translation(campaign, "fr", title="Soutenir, pas punir")
+    create_campaign(parent=section, slug="other", title="A campaign without them")
+
+    english = main_text(client.get(f"/en/organisations/{partner.pk}/"))
+    french = main_text(client.get(f"/fr/organisations/{partner.pk}/"))
+
+    assert "Campaigns it is a partner of" in english
+    assert f'<a href="{campaign.url}">Support. Don&#x27;t Punish</a>' in english
+    assert "A campaign without them" not in english
+    assert "Soutenir, pas punir" in french
+    assert "Campaigns it is a partner of" not in main_text(
+        client.get(f"/en/organisations/{add_organisation('Other').pk}/")
+    )
