@@ -16,7 +16,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page
 
 from stoptheharm.campaigns.models import CampaignMilestone, CampaignPage, CampaignPartner, TakeActionPage
-from stoptheharm.core.demo import add_child_once, read_demo_texts, translate_once
+from stoptheharm.core.demo import DemoReport, add_child_once, read_demo_texts, translate_once
 from stoptheharm.organisations.models import Organisation
 from stoptheharm.organisations.names import normalise_organisation_name
 from stoptheharm.petitions.models import PetitionPage
@@ -30,10 +30,13 @@ CAMPAIGN_STATEMENT = "porto-2019"
 
 
 def load_campaign_demo(
-    *, sections: Mapping[str, Page], petitions: Mapping[str, PetitionPage], statements: Mapping[str, StatementPage]
-) -> list[str]:
-    """Create the campaign and the Take Action page, then their translations; returns what was created."""
-    created: list[str] = []
+    report: DemoReport,
+    *,
+    sections: Mapping[str, Page],
+    petitions: Mapping[str, PetitionPage],
+    statements: Mapping[str, StatementPage],
+) -> None:
+    """Create the campaign and the Take Action page, then their translations, counting them in the report."""
     default_language = Locale.get_default().language_code
     content = read_demo_texts(DEMO_DIR, default_language)
     dated = content["campaign"]["milestones"]
@@ -43,14 +46,13 @@ def load_campaign_demo(
         for order, name in enumerate(content["campaign"]["partners"])
     ]
     campaign, is_new = add_child_once(sections["campaigns"], new_campaign)
+    report.count(campaign, is_new)
     if is_new:
-        created.append(f"{default_language}:{CAMPAIGN_SLUG}")
         _link_to_campaign(campaign, [petitions[CAMPAIGN_PETITION], statements[CAMPAIGN_STATEMENT]])
     take_action, is_new = add_child_once(
         sections["take-action"], TakeActionPage(slug=TAKE_ACTION_SLUG, **content["take_action"])
     )
-    if is_new:
-        created.append(f"{default_language}:{TAKE_ACTION_SLUG}")
+    report.count(take_action, is_new)
     for code, _name in settings.LANGUAGES:
         if code == default_language:
             continue
@@ -60,9 +62,7 @@ def load_campaign_demo(
             (campaign, _campaign_words(words["campaign"], dated)),
             (take_action, words["take_action"]),
         ]:
-            if translate_once(original, locale, fields)[1]:
-                created.append(f"{code}:{original.slug}")
-    return created
+            report.count(*translate_once(original, locale, fields))
 
 
 def _campaign_words(spec: dict[str, Any], dated: list[dict[str, str]]) -> dict[str, Any]:

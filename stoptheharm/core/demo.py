@@ -1,10 +1,26 @@
 """What every app's demo content does alike: read its texts, add a page once, translate a page once."""
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from wagtail.models import Locale, Page
+
+
+@dataclass
+class DemoReport:
+    """What loading the demo did: pages created ("language:slug"), pages already there, organisations created."""
+
+    created: list[str] = field(default_factory=list)
+    existing: int = 0
+    organisations_created: list[str] = field(default_factory=list)
+
+    def count(self, page: Page, is_new: bool) -> None:
+        if is_new:
+            self.created.append(f"{page.locale.language_code}:{page.slug}")
+        else:
+            self.existing += 1
 
 
 def read_demo_texts(directory: Path, language_code: str) -> dict[str, Any]:

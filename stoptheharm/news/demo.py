@@ -13,21 +13,19 @@ from wagtail.models import Locale, Page
 
 from stoptheharm.campaigns.demo import CAMPAIGN_SLUG
 from stoptheharm.campaigns.models import CampaignPage
-from stoptheharm.core.demo import add_child_once, read_demo_texts, translate_once
+from stoptheharm.core.demo import DemoReport, add_child_once, read_demo_texts, translate_once
 from stoptheharm.news.models import NewsIndexPage, NewsPage
 
 DEMO_DIR = Path(__file__).parent / "demo"
 INDEX_SLUG = "latest"
 
 
-def load_news_demo(*, sections: Mapping[str, Page]) -> list[str]:
-    """Create the news list and its news, then their translations; returns what was created."""
-    created: list[str] = []
+def load_news_demo(report: DemoReport, *, sections: Mapping[str, Page]) -> None:
+    """Create the news list and its news, then their translations, counting them in the report."""
     default_locale = Locale.get_default()
     content = read_demo_texts(DEMO_DIR, default_locale.language_code)
     index, is_new = add_child_once(sections["news"], NewsIndexPage(slug=INDEX_SLUG, **content["index"]))
-    if is_new:
-        created.append(f"{default_locale.language_code}:{INDEX_SLUG}")
+    report.count(index, is_new)
     campaign = CampaignPage.objects.filter(locale=default_locale, slug=CAMPAIGN_SLUG).first()
     originals = {}
     for spec in content["news"]:
@@ -35,21 +33,18 @@ def load_news_demo(*, sections: Mapping[str, Page]) -> list[str]:
         page.tags.add(*spec["tags"])
         page.campaigns = [campaign] if spec["campaign"] and campaign else []
         originals[spec["key"]], is_new = add_child_once(index, page)
-        if is_new:
-            created.append(f"{default_locale.language_code}:{spec['key']}")
+        report.count(originals[spec["key"]], is_new)
     for code, _name in settings.LANGUAGES:
         if code == default_locale.language_code:
             continue
         locale = Locale.objects.get(language_code=code)
         words = read_demo_texts(DEMO_DIR, code)
-        if translate_once(index, locale, words["index"])[1]:
-            created.append(f"{code}:{INDEX_SLUG}")
+        report.count(*translate_once(index, locale, words["index"]))
         for spec in words["news"]:
             translation, is_new = translate_once(originals[spec["key"]], locale, _news_words(spec))
             if is_new:
                 _localise_links(translation, spec["tags"], locale)
-                created.append(f"{code}:{spec['key']}")
-    return created
+            report.count(translation, is_new)
 
 
 def _news_words(spec: dict[str, Any]) -> dict[str, Any]:

@@ -12,9 +12,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django_countries import countries
-from wagtail.models import Locale
 
-from stoptheharm.core.actions import of_campaign, open_at
+from stoptheharm.core.actions import in_default_language, of_campaign, open_at
 from stoptheharm.core.privacy import RetentionPeriod
 from stoptheharm.petitions.counting import confirmed_by_country, confirmed_by_country_for
 from stoptheharm.petitions.limits import ADDRESS_HASH_RETENTION
@@ -191,7 +190,7 @@ def open_petitions(*, campaign_id: int | None = None) -> list[OpenPetition]:
     petitions = (
         PetitionPage.objects.live()
         .public()
-        .filter(open_at(timezone.now()), locale=Locale.get_default(), state=PetitionState.OPEN)
+        .filter(open_at(timezone.now()), in_default_language(), state=PetitionState.OPEN)
         .order_by("pk")
     )
     if campaign_id is not None:

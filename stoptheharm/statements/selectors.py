@@ -12,9 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from wagtail.models import Locale
 
-from stoptheharm.core.actions import of_campaign, open_at
+from stoptheharm.core.actions import in_default_language, of_campaign, open_at
 from stoptheharm.core.privacy import RetentionPeriod
 from stoptheharm.core.regions import REGION_NAMES, region_of
 from stoptheharm.organisations.models import Organisation
@@ -222,10 +221,7 @@ def open_statements(*, campaign_id: int | None = None) -> list[OpenStatement]:
     One entry per statement: the default-language original, which every translation's endorsements belong to.
     """
     statements = (
-        StatementPage.objects.live()
-        .public()
-        .filter(open_at(timezone.now()), locale=Locale.get_default())
-        .order_by("pk")
+        StatementPage.objects.live().public().filter(open_at(timezone.now()), in_default_language()).order_by("pk")
     )
     if campaign_id is not None:
         statements = statements.filter(of_campaign(campaign_id))
