@@ -8,9 +8,11 @@ from django.db.models import QuerySet
 from taggit.models import Tag
 from wagtail.models import Page
 
+from stoptheharm.core.text import has_forbidden_characters
 from stoptheharm.news.models import NewsIndexPage, NewsPage
 
 NEWS_PER_PAGE = 10
+TAG_SLUG_LENGTH = 100  # taggit's slug column; a longer ?tag= names no tag
 
 
 def published_news(*, language: str) -> QuerySet[NewsPage]:
@@ -49,7 +51,8 @@ def news_index_context(index: NewsIndexPage, query: Mapping[str, Any]) -> dict[s
     """One page of the index's news, newest first, of one tag if `?tag=` names one in use."""
     news = NewsPage.objects.live().public().child_of(index).order_by("-date", "-first_published_at", "-pk")
     tags = Tag.objects.filter(news_newspagetag_items__content_object__in=news).distinct().order_by("name")
-    tag = tags.filter(slug=str(query.get("tag", ""))[:100]).first() if query.get("tag") else None
+    wanted = str(query.get("tag", ""))[:TAG_SLUG_LENGTH]
+    tag = tags.filter(slug=wanted).first() if wanted and not has_forbidden_characters(wanted) else None
     if tag is not None:
         news = news.filter(tags=tag)
     page = Paginator(news.prefetch_related("tags"), NEWS_PER_PAGE).get_page(query.get("page"))
