@@ -5,6 +5,7 @@ Each kind of action is turned into `Action`s by a small function of its own (`pe
 """
 
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import Any
 
 from django.utils.formats import number_format
@@ -49,6 +50,7 @@ def petition_actions(campaign_id: int | None) -> list[Action]:
             summary=lambda petition: petition.summary,
             count=item.supporters,
             count_label=ngettext("%(count)s supporter", "%(count)s supporters", item.supporters),
+            closes_at=item.petition.closes_at,
         )
         for item in found
     ]
@@ -65,6 +67,7 @@ def statement_actions(campaign_id: int | None) -> list[Action]:
             translations,
             summary=lambda statement: statement.introduction,
             count=item.signatories,
+            closes_at=item.statement.closes_at,
             count_label=ngettext(
                 "%(count)s organisation has signed", "%(count)s organisations have signed", item.signatories
             ),
@@ -95,10 +98,15 @@ def _action(
     translations: Mapping[str, Mapping[str, Any]],
     *,
     summary: Callable[[Any], str],
-    count: int,
+    count: int | None,
     count_label: str,
+    closes_at: datetime | None,
+    countries: frozenset[str] = frozenset(),
 ) -> Action:
-    """An action from a page (petition, statement ...) with `campaign`, `importance` and `closes_at`."""
+    """An action from a page (petition, statement, event ...) with `campaign` and `importance` fields.
+
+    `countries` are where it happens: none for an action open to anyone anywhere.
+    """
     in_language = translations.get(str(original.translation_key), {})
     active = get_language()
     shown = in_language.get(active, original)
@@ -110,10 +118,11 @@ def _action(
         summary=summary(shown),
         campaign_id=original.campaign_id,
         importance=original.importance,
-        closes_at=original.closes_at,
+        closes_at=closes_at,
+        countries=countries,
         languages=frozenset(in_language),
         count=count,
-        count_label=count_label % {"count": number_format(count, force_grouping=True)},
+        count_label=count_label % {"count": number_format(count, force_grouping=True)} if count is not None else "",
         language="" if active in in_language else original_language,
     )
 
