@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "stoptheharm.users",
     "stoptheharm.organisations",
     "stoptheharm.campaigns",
+    "stoptheharm.news",
     "stoptheharm.pages",
     "stoptheharm.petitions",
     "stoptheharm.statements",

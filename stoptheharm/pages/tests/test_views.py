@@ -26,7 +26,8 @@ def html_lang(content: bytes) -> str:
 @pytest.mark.parametrize("code", LANGUAGE_CODES)
 def test_every_page_renders_in_every_language(client, demo_site, code):
     pages = Page.objects.live().filter(locale__language_code=code, depth__gte=2).specific()
-    assert len(pages) == 13  # home, 6 sections, 2 standard pages, 2 petitions, a statement, a day of action
+    assert len(pages) == 18  # home, 6 sections, 2 standard pages, 2 petitions, a statement, Take Action, a campaign,
+    # a news list, 2 news and a day of action
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
@@ -93,7 +94,9 @@ def test_reading_the_site_sets_no_cookie(client, demo_site):
 @pytest.mark.django_db
 def test_the_home_page_needs_a_bounded_number_of_queries(client, demo_site, django_assert_max_num_queries):
     client.get("/en/")  # warm the per-process caches (site root paths, content types)
-    with django_assert_max_num_queries(25):
+    # 25 for the page itself; the latest news, the most urgent actions (a fixed number per kind of action,
+    # whatever their number: campaigns' test_selectors) and the links to the news list and Take Action add 14
+    with django_assert_max_num_queries(39):
         response = client.get("/es/")
     assert response.status_code == 200
 
