@@ -35,8 +35,11 @@ def load_campaign_demo(
     sections: Mapping[str, Page],
     petitions: Mapping[str, PetitionPage],
     statements: Mapping[str, StatementPage],
-) -> None:
-    """Create the campaign and the Take Action page, then their translations, counting them in the report."""
+) -> CampaignPage:
+    """Create the campaign and the Take Action page, then their translations, counting them in the report.
+
+    Returns the campaign (its default-language original), for the demo's other actions to point to.
+    """
     default_language = Locale.get_default().language_code
     content = read_demo_texts(DEMO_DIR, default_language)
     dated = content["campaign"]["milestones"]
@@ -63,6 +66,7 @@ def load_campaign_demo(
             (take_action, words["take_action"]),
         ]:
             report.count(*translate_once(original, locale, fields))
+    return campaign
 
 
 def _campaign_words(spec: dict[str, Any], dated: list[dict[str, str]]) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """Reads for the campaign and Take Action pages: every open action, in one shape, from the apps that own them.
 
 Each kind of action is turned into `Action`s by a small function of its own (`petition_actions`,
-`statement_actions`) which calls its app's selector; `open_actions` gathers them.
+`statement_actions`, `day_of_action_actions`) which calls its app's selector; `open_actions` gathers them.
 """
 
 from collections.abc import Callable, Mapping
@@ -15,6 +15,8 @@ from wagtail.models import Page
 from stoptheharm.campaigns.actions import Action, ActionKind, by_importance_then_closing
 from stoptheharm.campaigns.forms import ActionFilterForm
 from stoptheharm.campaigns.models import CampaignPage, CampaignPartner, TakeActionPage
+from stoptheharm.localactions.models import DayOfActionPage
+from stoptheharm.localactions.selectors import open_days_of_action
 from stoptheharm.news.selectors import news_about_campaign
 from stoptheharm.petitions.models import PetitionPage
 from stoptheharm.petitions.selectors import open_petitions
@@ -33,7 +35,7 @@ def open_actions(
     names no language matches every language. Titles and links are in the active language where the
     action has a live translation in it, else in its original language.
     """
-    actions = [*petition_actions(campaign_id), *statement_actions(campaign_id)]
+    actions = [*petition_actions(campaign_id), *statement_actions(campaign_id), *day_of_action_actions(campaign_id)]
     matching = (action for action in actions if _matches(action, country=country, language=language))
     return sorted(matching, key=by_importance_then_closing)
 
@@ -71,6 +73,26 @@ def statement_actions(campaign_id: int | None) -> list[Action]:
             count_label=ngettext(
                 "%(count)s organisation has signed", "%(count)s organisations have signed", item.signatories
             ),
+        )
+        for item in found
+    ]
+
+
+def day_of_action_actions(campaign_id: int | None) -> list[Action]:
+    """Days of action taking registrations: organise a local action, wherever one lives."""
+    found = open_days_of_action(campaign_id=campaign_id)
+    translations = _live_translations(DayOfActionPage, [item.day for item in found])
+    return [
+        _action(
+            ActionKind.ORGANISE,
+            item.day,
+            translations,
+            summary=lambda day: day.intro,
+            count=item.approved_actions,
+            count_label=ngettext(
+                "%(count)s local action registered", "%(count)s local actions registered", item.approved_actions
+            ),
+            closes_at=item.registration_closes_at,
         )
         for item in found
     ]

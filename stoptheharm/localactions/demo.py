@@ -36,12 +36,13 @@ DEMO_ACTIONS = [
 DEMO_TRANSLATIONS_FILE = Path(__file__).with_name("demo_translations.json")
 
 
-def ensure_demo_day_of_action(*, parent: Page) -> DayOfActionPage:
-    """The demo's day of action (26 June 2026) under `parent`, with its actions and translations.
+def ensure_demo_day_of_action(*, parent: Page, campaign: Page | None = None) -> DayOfActionPage:
+    """The demo's day of action (26 June 2026) under `parent`, of `campaign`, with its actions and translations.
 
     Kept as it is if it exists; translations are added where `parent` has one and the page has none.
     """
-    day = DayOfActionPage.objects.filter(slug=DEMO_SLUG, locale=parent.locale).first() or _create_demo_day(parent)
+    existing = DayOfActionPage.objects.filter(slug=DEMO_SLUG, locale=parent.locale).first()
+    day = existing or _create_demo_day(parent, campaign)
     translations = json.loads(DEMO_TRANSLATIONS_FILE.read_text(encoding="utf-8"))
     for language_code, words in translations.items():
         locale = Locale.objects.filter(language_code=language_code).first()
@@ -56,9 +57,10 @@ def ensure_demo_day_of_action(*, parent: Page) -> DayOfActionPage:
     return day
 
 
-def _create_demo_day(parent: Page) -> DayOfActionPage:
+def _create_demo_day(parent: Page, campaign: Page | None) -> DayOfActionPage:
     day = DayOfActionPage(
         slug=DEMO_SLUG,
+        campaign=campaign,
         title="Support. Don't Punish: global day of action 2026",
         day=date(2026, 6, 26),
         year=2026,

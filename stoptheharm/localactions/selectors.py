@@ -1,7 +1,7 @@
 """Reads of days of action and their local actions, for the public page, Take Action, the API and organisations."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -10,7 +10,8 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
-from stoptheharm.core.privacy import RetentionPeriod
+from stoptheharm.core.actions import in_default_language, of_campaign
+from stoptheharm.core.privacy import RetentionPeriod, deleted_after
 from stoptheharm.core.regions import REGION_NAMES, countries_in, region_of
 from stoptheharm.core.tokens import InvalidToken, secrets_match
 from stoptheharm.core.worldmap import MapMarker
@@ -27,16 +28,18 @@ class ActionCounts:
 
 @dataclass(frozen=True)
 class OpenDayOfAction:
-    """A day of action taking registrations, as the Take Action page lists it."""
+    """A day of action taking registrations (its default-language original), as Take Action lists it."""
 
-    page_id: int
-    title: str
-    url: str
-    date: date
-    closes: datetime | None  # when registration closes; None: at the end of the day itself
-    approved_action_count: int
-    campaign_id: int | None
-    importance: int
+    day: DayOfActionPage
+    approved_actions: int
+
+    @property
+    def registration_closes_at(self) -> datetime:
+        """When registration closes: its closing time, else the end of the day itself (the site's time zone)."""
+        if self.day.registration_closes_at:
+            return self.day.registration_closes_at
+        day_after = datetime.combine(self.day.day + timedelta(days=1), time.min)
+        return timezone.make_aware(day_after)
 
 
 def approved_actions(
@@ -118,36 +121,24 @@ def action_map(actions: list[LocalAction]) -> dict[str, Any]:
 
 
 def open_days_of_action(*, campaign_id: int | None = None) -> list[OpenDayOfAction]:
-    """Live, public days of action taking registrations now (of one campaign if given), most important first.
+    """Live, public days of action taking registrations now (of one campaign if given).
 
-    In the active language where a translation exists; the count is of approved actions.
+    One entry per day: the default-language original, which the local actions of every translation
+    belong to; the count is of its approved actions.
     """
     now = timezone.now()
     days = (
         DayOfActionPage.objects.live()
         .public()
+        .filter(in_default_language())
         .filter(Q(registration_opens_at__isnull=True) | Q(registration_opens_at__lte=now))
         .filter(Q(registration_closes_at__gt=now) | Q(registration_closes_at__isnull=True, day__gte=now.date()))
         .annotate(approved=Count("local_actions", filter=Q(local_actions__status=ActionStatus.APPROVED)))
-        .order_by("-importance", "day", "pk")
+        .order_by("pk")
     )
     if campaign_id is not None:
-        days = days.filter(campaign_id=campaign_id)
-    return [_open_day(day) for day in days if day.is_open_for_registration_at(now)]
-
-
-def _open_day(day: DayOfActionPage) -> OpenDayOfAction:
-    shown = day.localized
-    return OpenDayOfAction(
-        page_id=day.pk,
-        title=shown.title,
-        url=shown.url or "",
-        date=day.day,
-        closes=day.registration_closes_at,
-        approved_action_count=day.approved,
-        campaign_id=day.campaign_id,
-        importance=day.importance,
-    )
+        days = days.filter(of_campaign(campaign_id))
+    return [OpenDayOfAction(day, day.approved) for day in days if day.is_open_for_registration_at(now)]
 
 
 def action_for_edit_link(*, token: str) -> LocalAction:
@@ -181,7 +172,7 @@ def retention_periods() -> list[RetentionPeriod]:
     return [
         RetentionPeriod(
             gettext("A local action never confirmed by its organiser"),
-            ngettext("deleted after %(days)d day", "deleted after %(days)d days", unconfirmed) % {"days": unconfirmed},
+            deleted_after(unconfirmed),
         ),
         RetentionPeriod(
             gettext("The name and e-mail address of the organiser of a local action, and their private link"),

@@ -85,9 +85,9 @@ def load_demo_site() -> DemoReport:
             _ensure_translation(petitions[spec["key"]], locale, _petition_words(spec), report)
         for spec in translated["statements"]:
             _ensure_translation(statements[spec["key"]], locale, _statement_words(spec), report)
-    load_campaign_demo(report, sections=originals, petitions=petitions, statements=statements)
+    campaign = load_campaign_demo(report, sections=originals, petitions=petitions, statements=statements)
     load_news_demo(report, sections=originals)
-    ensure_demo_day_of_action(parent=originals["take-action"])  # after the sections' translations
+    ensure_demo_day_of_action(parent=originals["take-action"], campaign=campaign)  # after the sections' translations
     return report
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from stoptheharm.campaigns.actions import Action, ActionKind, by_importance_then_closing
 from stoptheharm.campaigns.selectors import _matches, open_actions
 from stoptheharm.campaigns.tests.factories import create_campaign, publish_translation
+from stoptheharm.localactions.tests.factories import add_action, create_day
 from stoptheharm.petitions.models import PetitionState, SignatureStatus
 from stoptheharm.petitions.tests.factories import add_signature, create_petition
 from stoptheharm.statements.models import EndorsementStatus
@@ -170,3 +171,17 @@ def test_closing_dates_sort_as_instants_across_time_zones():
     )
 
     assert sorted([late, early], key=by_importance_then_closing) == [early, late]
+
+
+@pytest.mark.django_db
+def test_a_day_of_action_asks_to_organise_a_local_action_until_registration_closes(section, campaign):
+    closes = timezone.now() + SOON
+    day = create_day(parent=section, title="Global day of action", campaign=campaign, registration_closes_at=closes)
+    add_action(day, title="Vigil")
+    create_day(parent=section, slug="other-day", title="A day of no campaign")
+
+    (action,) = open_actions(campaign_id=campaign.pk)
+
+    assert (action.kind, action.title, action.closes_at, action.count) == (ActionKind.ORGANISE, day.title, closes, 1)
+    assert action.count_label == "1 local action registered"
+    assert sorted(titles(open_actions())) == ["A day of no campaign", "Global day of action"]
