@@ -22,7 +22,7 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.SectionPage", "pages.StandardPage"]
+    subpage_types = ["pages.SectionPage", "pages.StandardPage", "events.EventIndexPage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -56,6 +56,7 @@ class SectionPage(Page):
         "campaigns.CampaignPage",
         "petitions.PetitionPage",
         "statements.StatementPage",
+        "events.EventIndexPage",
     ]
 
     class Meta:
