@@ -102,6 +102,7 @@ def test_the_home_page_needs_a_bounded_number_of_queries(client, demo_site, djan
 def test_the_privacy_notice_states_the_lawful_basis_and_the_periods_the_code_applies(client, demo_site, settings):
     from stoptheharm.organisations import limits as application_limits
     from stoptheharm.organisations import tokens as application_tokens
+    from stoptheharm.events.retention import UNCONFIRMED_VALIDITY as EVENT_UNCONFIRMED_VALIDITY
     from stoptheharm.petitions.limits import ADDRESS_HASH_RETENTION
     from stoptheharm.petitions.tokens import CONFIRMATION_VALIDITY
     from stoptheharm.statements.tokens import CONFIRMATION_VALIDITY as ENDORSEMENT_CONFIRMATION_VALIDITY
@@ -109,6 +110,7 @@ def test_the_privacy_notice_states_the_lawful_basis_and_the_periods_the_code_app
     settings.PETITION_ANONYMISE_AFTER_DAYS = 200
     settings.ORGANISATION_APPLICATION_ERASE_AFTER_DAYS = 45
     settings.STATEMENT_CONTACTS_ERASE_AFTER_DAYS = 400
+    settings.EVENT_REGISTRATIONS_ERASE_AFTER_DAYS = 20
     content = client.get("/en/privacy/").content.decode()
     assert "Article 9(2)(a)" in content
     assert f"deleted after {CONFIRMATION_VALIDITY.days} days" in content
@@ -124,6 +126,9 @@ def test_the_privacy_notice_states_the_lawful_basis_and_the_periods_the_code_app
     endorsements = content.split("An endorsement of a statement never confirmed")[1]
     assert f"deleted after {ENDORSEMENT_CONFIRMATION_VALIDITY.days} days" in endorsements
     assert "erased 400 days after the endorsement is approved or rejected" in endorsements
+    registrations = content.split("A registration for an event never confirmed")[1]
+    assert f"deleted after {EVENT_UNCONFIRMED_VALIDITY.days} days" in registrations
+    assert "erased 20 days after the event ends" in registrations
 
 
 @pytest.mark.django_db
