@@ -123,8 +123,10 @@ def load_demo_events(section: Page, organisations: dict[str, Organisation]) -> l
 
 
 def _create_event(index: EventIndexPage, spec: dict[str, Any], organisations: dict[str, Organisation]) -> None:
-    day, days, ((start_hour, start_minute), (end_hour, end_minute)) = spec.pop("day"), spec.pop("days", 0), spec.pop(
-        "hours"
+    day, days, ((start_hour, start_minute), (end_hour, end_minute)) = (
+        spec.pop("day"),
+        spec.pop("days", 0),
+        spec.pop("hours"),
     )
     zone = spec["time_zone"]
     starts_at = aware_from_wall_time(datetime(day.year, day.month, day.day, start_hour, start_minute), zone)

@@ -168,9 +168,7 @@ def events_organised_by(*, organisation_id: int, language: str) -> QuerySet[Even
     """Upcoming live, public events in one language that the organisation organises or co-organises."""
     organised = EventOrganiser.objects.filter(organisation_id=organisation_id).values("page_id")
     return (
-        published_events(language=language)
-        .filter(pk__in=organised, ends_at__gte=timezone.now())
-        .order_by("starts_at")
+        published_events(language=language).filter(pk__in=organised, ends_at__gte=timezone.now()).order_by("starts_at")
     )
 
 

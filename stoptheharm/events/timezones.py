@@ -49,14 +49,13 @@ def wall_time_in(moment: datetime, zone_name: str) -> datetime:
     return moment.astimezone(zoneinfo.ZoneInfo(zone_name)).replace(tzinfo=None)
 
 
-
 def utc_offset_text(moment: datetime) -> str:
-    """"UTC+01:00", "UTC−11:00", "UTC" for an aware moment."""
+    """The offset of an aware moment, e.g. "UTC+01:00" or "UTC"; negative ones with a minus sign (U+2212)."""
     offset = moment.utcoffset()
     if not offset:
         return "UTC"
     minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes > 0 else "−"
+    sign = "+" if minutes > 0 else "\u2212"
     hours, minutes = divmod(abs(minutes), 60)
     return f"UTC{sign}{hours:02d}:{minutes:02d}"
 
@@ -64,16 +63,18 @@ def utc_offset_text(moment: datetime) -> str:
 def when_text(starts_at: datetime, ends_at: datetime, zone_name: str) -> str:
     """The dates and times as the event's clock shows them, with the zone and its UTC offset(s).
 
-    E.g. "30 March 2027, 09:00 – 31 March 2027, 17:00 (Europe/Lisbon, UTC → UTC+01:00)" when the
-    clocks change during the event.
+    E.g. "March 27, 2027, 9 a.m. \u2013 March 29, 2027, 5 p.m. (Europe/Lisbon, UTC \u2192 UTC+01:00)" when
+    the clocks change during the event.
     """
     zone = zoneinfo.ZoneInfo(zone_name)
     start, end = starts_at.astimezone(zone), ends_at.astimezone(zone)
     start_text = formats.date_format(start, "DATETIME_FORMAT")
-    end_text = formats.time_format(end, "TIME_FORMAT") if start.date() == end.date() else formats.date_format(
-        end, "DATETIME_FORMAT"
+    end_text = (
+        formats.time_format(end, "TIME_FORMAT")
+        if start.date() == end.date()
+        else formats.date_format(end, "DATETIME_FORMAT")
     )
     offsets = utc_offset_text(start)
     if end.utcoffset() != start.utcoffset():
         offsets = f"{offsets} → {utc_offset_text(end)}"
-    return f"{start_text} – {end_text} ({zone_name.replace('_', ' ')}, {offsets})"
+    return f"{start_text} \u2013 {end_text} ({zone_name.replace('_', ' ')}, {offsets})"

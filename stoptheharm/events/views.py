@@ -63,7 +63,7 @@ def thank_you(request: HttpRequest, event_id: int) -> HttpResponse:
     return TemplateResponse(request, "events/thank_you.html", {"event": _published_event(event_id)})
 
 
-def _registration_or_none(token: str):  # noqa: ANN202  # a Registration, or None for a bad link
+def _registration_or_none(token: str):  # a Registration, or None for a bad link
     try:
         return services.registration_for_token(token)
     except tokens.InvalidToken:

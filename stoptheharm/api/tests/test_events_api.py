@@ -60,9 +60,13 @@ def test_the_list_filters_past_events_and_counts_queries(client, index, event, d
 def test_a_new_and_a_known_address_get_the_same_202(client, event):
     first = post(client, event.pk, PERSON)
     again = post(client, event.pk, PERSON | {"name": "Someone else"})
-    assert (first.status_code, first.json()) == (again.status_code, again.json()) == (
-        202,
-        {"status": "pending_confirmation"},
+    assert (
+        (first.status_code, first.json())
+        == (again.status_code, again.json())
+        == (
+            202,
+            {"status": "pending_confirmation"},
+        )
     )
     assert Registration.objects.get().status == RegistrationStatus.PENDING
 

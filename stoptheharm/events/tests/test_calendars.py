@@ -6,8 +6,8 @@ import icalendar
 import pytest
 from django.apps import apps
 
-from stoptheharm.events.timezones import aware_from_wall_time
 from stoptheharm.events.tests.factories import create_event
+from stoptheharm.events.timezones import aware_from_wall_time
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,9 @@ def test_the_uid_stays_when_the_event_changes(client, across_the_change):
 
 
 def test_the_feeds_list_every_published_event_or_one_campaigns(client, index, across_the_change):
-    campaign = apps.get_model("campaigns", "CampaignPage")(title="Support. Don't Punish", slug="sdp", intro="Intro", goal="Goal")
+    campaign = apps.get_model("campaigns", "CampaignPage")(
+        title="Support. Don't Punish", slug="sdp", intro="Intro", goal="Goal"
+    )
     index.get_parent().add_child(instance=campaign)
     online = create_event(
         index=index,

@@ -40,7 +40,12 @@ def test_attendees_are_erased_the_set_time_after_the_event_and_the_count_stays(i
     )
     assert "erased the attendees of 2." in run_retention()
     first.refresh_from_db()
-    assert (first.name, first.email, first.organisation_name, first.secret) == ("", f"{first.pk}@erased.invalid", "", "")
+    assert (first.name, first.email, first.organisation_name, first.secret) == (
+        "",
+        f"{first.pk}@erased.invalid",
+        "",
+        "",
+    )
     assert first.status == RegistrationStatus.CONFIRMED
     assert Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count() == 2
     assert Registration.objects.get(event=recent).email == "c@example.org"

@@ -100,9 +100,9 @@ def test_the_home_page_needs_a_bounded_number_of_queries(client, demo_site, djan
 
 @pytest.mark.django_db
 def test_the_privacy_notice_states_the_lawful_basis_and_the_periods_the_code_applies(client, demo_site, settings):
+    from stoptheharm.events.retention import UNCONFIRMED_VALIDITY as EVENT_UNCONFIRMED_VALIDITY
     from stoptheharm.organisations import limits as application_limits
     from stoptheharm.organisations import tokens as application_tokens
-    from stoptheharm.events.retention import UNCONFIRMED_VALIDITY as EVENT_UNCONFIRMED_VALIDITY
     from stoptheharm.petitions.limits import ADDRESS_HASH_RETENTION
     from stoptheharm.petitions.tokens import CONFIRMATION_VALIDITY
     from stoptheharm.statements.tokens import CONFIRMATION_VALIDITY as ENDORSEMENT_CONFIRMATION_VALIDITY
