@@ -20,7 +20,8 @@ class Command(BaseCommand):
         "contact of decided ones after ORGANISATION_APPLICATION_ERASE_AFTER_DAYS; delete endorsements of statements "
         "never confirmed within seven days, and erase endorsers' contact names and addresses "
         "STATEMENT_CONTACTS_ERASE_AFTER_DAYS after the decision; delete event registrations never confirmed within "
-        "seven days, and erase attendees EVENT_REGISTRATIONS_ERASE_AFTER_DAYS after their event. Run it hourly (cron or a systemd timer). "
+        "seven days, and erase attendees EVENT_REGISTRATIONS_ERASE_AFTER_DAYS after their event. "
+        "Run it hourly (cron or a systemd timer). "
         "It also has the worker send any "
         "e-mail still waiting, should the process that stored it have stopped before asking."
     )
