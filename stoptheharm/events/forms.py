@@ -100,7 +100,9 @@ class EventFilterForm(forms.Form):
     campaign = forms.TypedChoiceField(label=_("Campaign"), coerce=int, required=False, empty_value=None)
     language = forms.ChoiceField(label=_("Language"), required=False)
 
-    def __init__(self, *args: Any, campaigns: list[tuple[int, str]], languages: list[tuple[str, str]], **kwargs: Any):
+    def __init__(
+        self, *args: Any, campaigns: list[tuple[int, str]], languages: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["campaign"].choices = [("", _("Any campaign")), *campaigns]
         self.fields["language"].choices = [("", _("Any language")), *languages]

@@ -16,7 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from stoptheharm.core.text import reject_forbidden_characters
-from stoptheharm.events.forms import EventPageForm
+from stoptheharm.events.forms import EventPageForm, RegistrationForm
 from stoptheharm.events.timezones import time_zone_choices, validate_zone
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -160,8 +160,7 @@ class EventPage(Page):
         ]
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from stoptheharm.events.forms import RegistrationForm  # forms import these models
-        from stoptheharm.events.selectors import event_page_context
+        from stoptheharm.events.selectors import event_page_context  # selectors import these models
 
         form = kwargs.get("registration_form") or RegistrationForm()
         context = super().get_context(request, *args, **kwargs)

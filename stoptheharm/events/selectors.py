@@ -40,7 +40,9 @@ def with_registered_count(events: QuerySet[EventPage]) -> QuerySet[EventPage]:
     )
 
 
-def filter_events(events: QuerySet[EventPage], filters: dict[str, Any], *, now: datetime | None = None):
+def filter_events(
+    events: QuerySet[EventPage], filters: dict[str, Any], *, now: datetime | None = None
+) -> QuerySet[EventPage]:
     """Apply the listing's filters: when (upcoming, the default, or past), country, region, online, campaign, language.
 
     Upcoming events (not yet ended) come soonest first; past ones latest first.

@@ -1,4 +1,4 @@
-"""Many attendees confirming and cancelling at once, on PostgreSQL: the event's row lock is what production relies on."""
+"""Many attendees confirming and cancelling at once, on PostgreSQL: production relies on the event's row lock."""
 
 from concurrent.futures import ThreadPoolExecutor
 

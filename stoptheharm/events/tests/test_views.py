@@ -4,6 +4,8 @@ from datetime import timedelta
 from email import message_from_bytes
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from stoptheharm.core.forms import started_stamp
@@ -141,3 +143,17 @@ def test_an_organisations_page_lists_the_upcoming_events_it_organises(client, in
     event = create_event(index=index, organisers=[(hri, "co_organiser")])
     content = client.get(f"/en/organisations/{hri.pk}/").content.decode()
     assert "Upcoming events it organises" in content and event.title in content
+
+
+def test_the_listing_costs_the_same_queries_for_more_events(client, index):
+    hri = add_organisation("Harm Reduction International")
+    for number in range(2):
+        create_event(index=index, slug=f"event-{number}", organisers=[(hri, "organiser")], country="PT")
+    client.get(index.url)  # the site's root paths are cached from here on
+    with CaptureQueriesContext(connection) as two:
+        client.get(index.url)
+    for number in range(2, 6):
+        create_event(index=index, slug=f"event-{number}", organisers=[(hri, "organiser")], country="PT")
+    with CaptureQueriesContext(connection) as six:
+        assert client.get(index.url).content.decode().count('class="card"') == 6
+    assert len(six) == len(two)
