@@ -16,7 +16,7 @@ from stoptheharm.core.csrf import public_form
 from stoptheharm.events import services, tokens
 from stoptheharm.events.calendars import calendar_bytes
 from stoptheharm.events.forms import RegistrationForm
-from stoptheharm.events.models import EventPage, Registration
+from stoptheharm.events.models import EventPage
 from stoptheharm.events.selectors import published_events
 
 CLOSED = gettext_lazy("This event no longer takes registrations.")
