@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import ngettext
+
 
 @dataclass(frozen=True)
 class RetentionPeriod:
@@ -9,3 +11,8 @@ class RetentionPeriod:
 
     what: str
     how_long: str
+
+
+def deleted_after(days: int) -> str:
+    """The notice's usual period, "deleted after N days", in the reader's language."""
+    return ngettext("deleted after %(days)d day", "deleted after %(days)d days", days) % {"days": days}

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
-from stoptheharm.core.privacy import RetentionPeriod
+from stoptheharm.core.privacy import RetentionPeriod, deleted_after
 from stoptheharm.core.regions import countries_in
 from stoptheharm.events.forms import EventFilterForm
 from stoptheharm.events.models import (
@@ -181,7 +181,7 @@ def retention_periods() -> list[RetentionPeriod]:
     return [
         RetentionPeriod(
             gettext("A registration for an event never confirmed"),
-            ngettext("deleted after %(days)d day", "deleted after %(days)d days", unconfirmed) % {"days": unconfirmed},
+            deleted_after(unconfirmed),
         ),
         RetentionPeriod(
             gettext("The names, e-mail addresses and organisations of the people who register for events"),

@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext, ngettext
 from django_countries import countries
 
+from stoptheharm.core.privacy import RetentionPeriod, deleted_after
 from stoptheharm.core.regions import countries_in
 from stoptheharm.organisations.limits import ADDRESS_HASH_RETENTION
 from stoptheharm.organisations.models import ApplicationStatus, Organisation, OrganisationApplication
@@ -147,12 +148,6 @@ def applications_awaiting_moderation() -> list[ApplicationForModeration]:
     ]
 
 
-@dataclass(frozen=True)
-class RetentionPeriod:
-    what: str
-    how_long: str
-
-
 def application_retention_periods() -> list[RetentionPeriod]:
     """What the platform keeps about applicants' contacts and for how long, read from the code that enforces it."""
     unconfirmed = CONFIRMATION_VALIDITY.days
@@ -161,11 +156,11 @@ def application_retention_periods() -> list[RetentionPeriod]:
     return [
         RetentionPeriod(
             gettext("An application never confirmed"),
-            ngettext("deleted after %(days)d day", "deleted after %(days)d days", unconfirmed) % {"days": unconfirmed},
+            deleted_after(unconfirmed),
         ),
         RetentionPeriod(
             gettext("Keyed hashes of the address an application came from"),
-            ngettext("deleted after %(days)d day", "deleted after %(days)d days", hashes) % {"days": hashes},
+            deleted_after(hashes),
         ),
         RetentionPeriod(
             gettext("The contact's name and e-mail address, and the reasons given, on an application decided"),

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django_countries import countries
 
-from stoptheharm.core.privacy import RetentionPeriod
+from stoptheharm.core.privacy import RetentionPeriod, deleted_after
 from stoptheharm.petitions.counting import confirmed_by_country
 from stoptheharm.petitions.limits import ADDRESS_HASH_RETENTION
 from stoptheharm.petitions.models import PetitionCoSponsor, PetitionPage, Signature
@@ -203,11 +203,11 @@ def retention_periods() -> list[RetentionPeriod]:
     return [
         RetentionPeriod(
             gettext("A signature never confirmed"),
-            ngettext("deleted after %(days)d day", "deleted after %(days)d days", unconfirmed) % {"days": unconfirmed},
+            deleted_after(unconfirmed),
         ),
         RetentionPeriod(
             gettext("Keyed hashes of the address a signature came from"),
-            ngettext("deleted after %(days)d day", "deleted after %(days)d days", hashes) % {"days": hashes},
+            deleted_after(hashes),
         ),
         RetentionPeriod(
             gettext("Signers' names and e-mail addresses"),

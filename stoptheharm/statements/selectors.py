@@ -12,7 +12,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from stoptheharm.core.privacy import RetentionPeriod
+from stoptheharm.core.privacy import RetentionPeriod, deleted_after
 from stoptheharm.core.regions import REGION_NAMES, region_of
 from stoptheharm.organisations.models import Organisation
 from stoptheharm.organisations.selectors import MatchReason, find_similar_organisations
@@ -254,7 +254,7 @@ def retention_periods() -> list[RetentionPeriod]:
     return [
         RetentionPeriod(
             gettext("An endorsement of a statement never confirmed"),
-            ngettext("deleted after %(days)d day", "deleted after %(days)d days", unconfirmed) % {"days": unconfirmed},
+            deleted_after(unconfirmed),
         ),
         RetentionPeriod(
             gettext("The names and e-mail addresses of the people who endorse statements"),
