@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from stoptheharm.core.forms import CountryField, CountrySelect, TrappedForm, country_choices
+from stoptheharm.core.mappoints import AdminMapPointWidget, MapPointField, MapPointModelFormMixin
 from stoptheharm.core.regions import REGION_NAMES
 from stoptheharm.core.text import has_forbidden_characters
 from stoptheharm.events import consents
@@ -44,12 +45,23 @@ class RegistrationForm(TrappedForm):
         return self._clean_text("organisation_name")
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(MapPointModelFormMixin, WagtailAdminPageForm):
     """The admin's event form: times are typed as the clock shows them in the event's own time zone.
 
     Django reads a typed time in the server's zone; this form takes the wall time typed and places it
     in the event's zone instead (timezones.aware_from_wall_time), and shows stored times the same way.
+    The place on the map is picked (or typed) with core's point picker.
     """
+
+    location = MapPointField(
+        required=False,
+        label=_("Place on the map"),
+        help_text=_(
+            "Optional: click the map or type the latitude and longitude, e.g. 41.14961 and -8.61099 for Porto."
+        ),
+        widget=AdminMapPointWidget,
+    )
+    map_point_fields = ("location", "latitude", "longitude")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -73,8 +85,6 @@ class EventPageForm(WagtailAdminPageForm):
                     self.add_error(name, error)
         if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
             self.add_error("ends_at", _("The event must end after it starts."))
-        if (data.get("latitude") is None) != (data.get("longitude") is None):
-            self.add_error("longitude", _("Give both the latitude and the longitude, or neither."))
         return data
 
 

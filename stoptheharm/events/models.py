@@ -75,17 +75,13 @@ class EventPage(Page):
     venue = models.CharField(max_length=200, blank=True, help_text=_("The building and address, if in person."))
     city = models.CharField(max_length=100, blank=True)
     country = CountryField(blank=True, help_text=_("Where it happens; empty for an online event."))
-    latitude = models.DecimalField(
-        max_digits=8,
-        decimal_places=5,
+    latitude = models.FloatField(
         null=True,
         blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
         help_text=_("Optional: puts the event on the map, e.g. 41.14961 for Porto."),
     )
-    longitude = models.DecimalField(
-        max_digits=8,
-        decimal_places=5,
+    longitude = models.FloatField(
         null=True,
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
@@ -130,7 +126,7 @@ class EventPage(Page):
                 FieldPanel("format"),
                 FieldPanel("venue"),
                 FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("location"),
                 FieldPanel("online_link"),
             ],
             heading=_("Where"),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext, ngettext
 
 from stoptheharm.core.privacy import RetentionPeriod, deleted_after
 from stoptheharm.core.regions import countries_in
+from stoptheharm.core.worldmap import MapMarker
 from stoptheharm.events.forms import EventFilterForm
 from stoptheharm.events.models import (
     ONLINE_FORMATS,
@@ -93,10 +94,26 @@ def event_listing_context(index: EventIndexPage, query: QueryDict) -> dict[str, 
     return {
         "filter_form": form,
         "events": events,
+        "map_markers": event_markers(events),
         "is_past": filters.get("when") == "past",
         "feed_url": feed_url,
         "campaign_feed_url": f"{feed_url}?campaign={filters['campaign']}" if filters.get("campaign") else "",
     }
+
+
+def event_markers(events: list[EventPage]) -> list[MapMarker]:
+    """A marker for each event with a place and coordinates (online-only events have no place on the map)."""
+    return [
+        MapMarker(
+            latitude=event.latitude,
+            longitude=event.longitude,
+            label=", ".join(part for part in (event.title, event.city) if part),
+            url=event.url or "",
+            css_class=f"event-marker event-marker--{event.format}",
+        )
+        for event in events
+        if event.has_place and event.latitude is not None and event.longitude is not None
+    ]
 
 
 def event_page_context(event: EventPage, request: HttpRequest) -> dict[str, Any]:

@@ -34,6 +34,8 @@ def event_form(**fields) -> dict:
         "format": "in_person",
         "city": "Porto",
         "country": "PT",
+        "location_0": "41.1431",
+        "location_1": "-8.6194",
         "languages": "en,pt",
         "importance": "0",
         "organisers": inline_formset([]),
@@ -48,8 +50,16 @@ def test_editors_type_wall_times_in_the_events_zone_across_the_clock_change(admi
     event = EventPage.objects.get(slug="ihrc")
     assert event.starts_at == datetime(2027, 3, 27, 9, 0, tzinfo=UTC)  # WET, UTC+0
     assert event.ends_at == datetime(2027, 3, 30, 16, 0, tzinfo=UTC)  # WEST, UTC+1
+    assert (event.latitude, event.longitude) == (41.1431, -8.6194)  # from the map point picker
     edit = admin_client.get(f"/admin/pages/{event.pk}/edit/").content.decode()
     assert 'value="2027-03-30 17:00"' in edit  # shown again as typed
+    assert "data-map-latitude" in edit and 'value="41.1431"' in edit
+
+
+def test_half_a_point_is_refused_beside_the_picker(admin_client, index):
+    response = admin_client.post(f"/admin/pages/add/events/eventpage/{index.pk}/", event_form(location_1=""))
+    assert response.status_code == 200
+    assert "Give both the latitude and the longitude, or neither." in response.content.decode()
 
 
 def test_a_time_the_clocks_skip_is_refused_beside_its_field(admin_client, index):

@@ -129,6 +129,12 @@ def test_the_listing_filters_events(client, index):
         return {title for title in (porto.title, online.title, past.title) if title in content}
 
     assert titles() == {porto.title, online.title}
+    content = client.get(index.url).content.decode()
+    assert content.count('class="map-marker') == 0  # Porto has no coordinates yet: no map
+    porto.latitude, porto.longitude = 41.1431, -8.6194
+    porto.save_revision().publish()
+    content = client.get(index.url).content.decode()
+    assert content.count('class="map-marker') == 1 and "<title>Conference in Porto</title>" in content
     assert titles("?when=past") == {past.title}
     assert titles("?country=PT") == {porto.title}
     assert titles("?region=europe") == {porto.title}
