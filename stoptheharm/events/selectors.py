@@ -21,6 +21,7 @@ from stoptheharm.events.models import (
     EventOrganiser,
     EventPage,
     OrganiserRole,
+    Registration,
     RegistrationStatus,
 )
 from stoptheharm.events.retention import UNCONFIRMED_VALIDITY
@@ -129,6 +130,18 @@ def event_page_context(event: EventPage, request: HttpRequest) -> dict[str, Any]
         "json_ld": event_json_ld(event, url=url, organisers=organisers),
         "ics_url": reverse("events:ics", kwargs={"event_id": event.pk}),
     }
+
+
+def waiting_list_place(registration: Registration) -> int | None:
+    """Where a waiting registration stands now (1: next to get a place), or None when it is not waiting."""
+    if registration.status != RegistrationStatus.WAITING:
+        return None
+    ahead = Registration.objects.filter(
+        event_id=registration.event_id,
+        status=RegistrationStatus.WAITING,
+        waiting_position__lt=registration.waiting_position,
+    )
+    return ahead.count() + 1
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from stoptheharm.events import services, tokens
 from stoptheharm.events.calendars import calendar_bytes
 from stoptheharm.events.forms import RegistrationForm
 from stoptheharm.events.models import EventPage
-from stoptheharm.events.selectors import published_events
+from stoptheharm.events.selectors import published_events, waiting_list_place
 
 CLOSED = gettext_lazy("This event no longer takes registrations.")
 OVER_LIMITS = gettext_lazy("Too many registrations were sent from here. Please try again later.")
@@ -84,7 +84,13 @@ def registration(request: HttpRequest, token: str) -> HttpResponse:
             found = services.confirm_registration(registration=found)
         except services.RegistrationClosed:
             error = CLOSED
-    context = {"registration": found, "event": found.event.specific.localized, "token": token, "error": error}
+    context = {
+        "registration": found,
+        "event": found.event.specific.localized,
+        "token": token,
+        "error": error,
+        "waiting_list_place": waiting_list_place(found),
+    }
     return TemplateResponse(request, "events/registration.html", context)
 
 

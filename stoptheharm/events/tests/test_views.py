@@ -9,9 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from stoptheharm.core.forms import started_stamp
+from stoptheharm.events import services
 from stoptheharm.events.forms import RegistrationForm
 from stoptheharm.events.models import Registration, RegistrationStatus
 from stoptheharm.events.tests.factories import create_event, register
+from stoptheharm.events.tokens import registration_token
 from stoptheharm.organisations.tests.factories import add_organisation
 
 pytestmark = pytest.mark.django_db
@@ -106,8 +108,6 @@ def test_an_altered_link_finds_nothing(client, event):
     assert client.get("/en/events/registration/1:abc:forged/").status_code == 404
     registration.secret = "changed"
     registration.save(update_fields=["secret"])
-    from stoptheharm.events.tokens import registration_token
-
     assert client.post(f"/en/events/registration/{registration_token(registration.pk, 'old')}/").status_code == 404
 
 
@@ -163,3 +163,13 @@ def test_the_listing_costs_the_same_queries_for_more_events(client, index):
     with CaptureQueriesContext(connection) as six:
         assert client.get(index.url).content.decode().count('class="card"') == 6
     assert len(six) == len(two)
+
+
+def test_the_attendees_page_gives_the_waiting_lists_current_place(client, index):
+    event = create_event(index=index, capacity=1)
+    register(event, "a@example.org")
+    first, second = register(event, "b@example.org"), register(event, "c@example.org")
+    page = f"/en/events/registration/{registration_token(second.pk, second.secret)}/"
+    assert "number 2 in the queue" in client.get(page).content.decode()
+    services.cancel_registration(registration=first)
+    assert "number 1 in the queue" in client.get(page).content.decode()
