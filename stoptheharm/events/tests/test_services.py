@@ -1,8 +1,10 @@
+import io
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.utils import timezone
 
 from stoptheharm.events import services
@@ -142,3 +144,12 @@ def test_reminders_go_once_to_confirmed_attendees_of_events_starting_within_a_da
     assert message.to == ["confirmed@example.org"]
     assert "https://meet.example.org/secret-room-42" in message.body
     assert services.send_due_reminders(now=timezone.now() + timedelta(days=2, hours=12)) == 1  # the later one
+
+
+def test_the_hourly_command_queues_the_due_reminders(index):
+    soon = create_event(index=index, slug="soon", starts_at=timezone.now() + timedelta(hours=3))
+    register(soon, "confirmed@example.org")
+    output = io.StringIO()
+    call_command("send_event_reminders", stdout=output)
+    assert output.getvalue().strip() == "Queued 1 event reminder(s)."
+    assert [message.to for message in mail.outbox if "Reminder" in message.subject] == [["confirmed@example.org"]]
