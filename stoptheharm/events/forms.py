@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from stoptheharm.core.forms import CountryField, CountrySelect, TrappedForm, country_choices
+from stoptheharm.core.forms import CountryField, TrappedForm, country_choices
 from stoptheharm.core.mappoints import AdminMapPointWidget, MapPointField, MapPointModelFormMixin
 from stoptheharm.core.regions import REGION_NAMES
 from stoptheharm.core.text import has_forbidden_characters
@@ -96,6 +96,10 @@ def _as_typed(value: datetime) -> datetime:
 WHEN_CHOICES = [("upcoming", _("Upcoming")), ("past", _("Past"))]
 
 
+def any_country_choices() -> list[tuple[str, str]]:
+    return [("", _("Any country")), *country_choices()[1:]]
+
+
 def region_choices() -> list[tuple[str, str]]:
     return [("", _("Any region")), *((key, str(name)) for key, name in REGION_NAMES.items())]
 
@@ -104,7 +108,7 @@ class EventFilterForm(forms.Form):
     """The listing's filters, read from the query string; an invalid value is ignored, never an error page."""
 
     when = forms.ChoiceField(label=_("When"), choices=WHEN_CHOICES, required=False)
-    country = CountryField(label=_("Country"), choices=country_choices, widget=CountrySelect, required=False)
+    country = CountryField(label=_("Country"), choices=any_country_choices, required=False)
     region = forms.ChoiceField(label=_("Region"), choices=region_choices, required=False)
     online = forms.BooleanField(label=_("Online or hybrid only"), required=False)
     campaign = forms.TypedChoiceField(label=_("Campaign"), coerce=int, required=False, empty_value=None)

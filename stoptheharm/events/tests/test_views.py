@@ -43,6 +43,7 @@ def test_the_page_shows_the_time_in_the_events_zone_and_never_the_online_link(cl
     assert "May 25, 2027, 1 p.m. – 4 p.m. (Europe/Lisbon, UTC+01:00)" in content
     assert '<time datetime="2027-05-25T13:00:00+01:00"' in content
     assert "secret-room-42" not in content
+    assert "Languages: English, español" in content
     assert "<script>alert(1)" not in content
     assert "Co-organised by:" in content and "International Drug Policy Consortium" in content
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', content, re.S).group(1))
@@ -142,6 +143,7 @@ def test_the_listing_filters_events(client, index):
     assert titles("?language=es") == {online.title}
     assert titles("?language=pt") == {porto.title}
     assert titles("?when=tomorrow&country=XX") == {porto.title, online.title}  # invalid filters are ignored
+    assert '<option value="" selected>Any country</option>' in client.get(index.url).content.decode()
 
 
 def test_an_organisations_page_lists_the_upcoming_events_it_organises(client, index):
