@@ -52,8 +52,14 @@ def register_export_url() -> list[Any]:
 
 
 @hooks.register("register_page_header_buttons")
-def export_button(page: Any, user: Any, view_name: str, next_url: str | None = None) -> Iterator[Button]:
-    if isinstance(page.specific_deferred, EventPage) and user.has_perm("events.export_registrations"):
+def registration_buttons(page: Any, user: Any, view_name: str, next_url: str | None = None) -> Iterator[Button]:
+    """On an event's page in the admin: its registrations, and their export for staff who may export."""
+    if not isinstance(page.specific_deferred, EventPage):
+        return
+    if user.has_perm("events.view_registration"):
+        url = f"{reverse('event_registrations:index')}?event={page.pk}"
+        yield Button(_("Registrations"), url, icon_name="date", priority=89)
+    if user.has_perm("events.export_registrations"):
         url = reverse("events_export", kwargs={"event_id": page.pk})
         yield Button(_("Export registrations (CSV)"), url, icon_name="download", priority=90)
 

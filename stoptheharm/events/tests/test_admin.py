@@ -101,6 +101,10 @@ def test_staff_filter_registrations_by_status_and_cannot_edit_them(admin_client,
     assert "Confirmed Person" in listing and "Pending Person" not in listing
     assert "Pending Person" in admin_client.get("/admin/event_registrations/", {"q": "pending@"}).content.decode()
     assert admin_client.get(f"/admin/event_registrations/edit/{confirmed.pk}/").status_code in {302, 403}
+    edit_page = admin_client.get(f"/admin/pages/{event.pk}/edit/").content.decode()
+    assert f"/admin/event_registrations/?event={event.pk}" in edit_page
+    by_event = admin_client.get("/admin/event_registrations/", {"event": event.pk}).content.decode()
+    assert "Confirmed Person" in by_event and "Pending Person" in by_event
 
 
 def test_staff_with_the_export_permission_download_attendees_and_the_export_is_logged(client, event):
