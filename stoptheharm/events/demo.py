@@ -11,6 +11,7 @@ from typing import Any
 from django.utils import timezone
 from wagtail.models import Page
 
+from stoptheharm.core.demo import DemoReport, add_child_once
 from stoptheharm.events.models import EventFormat, EventIndexPage, EventOrganiser, EventPage, OrganiserRole
 from stoptheharm.events.timezones import aware_from_wall_time
 from stoptheharm.organisations.models import Organisation
@@ -94,35 +95,21 @@ def _demo_events() -> list[dict[str, Any]]:
     ]
 
 
-def _ensure_index(section: Page, created: list[str]) -> EventIndexPage:
-    existing = section.get_children().filter(slug=INDEX_SLUG).first()
-    if existing:
-        return existing.specific
-    index = EventIndexPage(
+def load_demo_events(report: DemoReport, *, section: Page, organisations: dict[str, Organisation]) -> None:
+    """The events index under `section` and the demo events, each counted in the report (created or already there)."""
+    index_page = EventIndexPage(
         title="Upcoming events",
         slug=INDEX_SLUG,
         intro="Conferences, online meetings and local actions of the coalition and its members.",
-        live=False,
     )
-    section.add_child(instance=index)
-    index.save_revision().publish()
-    created.append(INDEX_SLUG)
-    return index
-
-
-def load_demo_events(section: Page, organisations: dict[str, Organisation]) -> list[str]:
-    """The events index under `section` and the demo events; returns the slugs of the pages created."""
-    created: list[str] = []
-    index = _ensure_index(section, created)
+    index, is_new = add_child_once(section, index_page)
+    report.count(index, is_new)
     for spec in _demo_events():
-        if index.get_children().filter(slug=spec["slug"]).exists():
-            continue
-        _create_event(index, dict(spec), organisations)
-        created.append(spec["slug"])
-    return created
+        event, is_new = add_child_once(index, _event(dict(spec), organisations))
+        report.count(event, is_new)
 
 
-def _create_event(index: EventIndexPage, spec: dict[str, Any], organisations: dict[str, Organisation]) -> None:
+def _event(spec: dict[str, Any], organisations: dict[str, Organisation]) -> EventPage:
     day, days, ((start_hour, start_minute), (end_hour, end_minute)) = (
         spec.pop("day"),
         spec.pop("days", 0),
@@ -133,8 +120,7 @@ def _create_event(index: EventIndexPage, spec: dict[str, Any], organisations: di
     last_day = day + timedelta(days=days)
     ends_at = aware_from_wall_time(datetime(last_day.year, last_day.month, last_day.day, end_hour, end_minute), zone)
     organisers = spec.pop("organisers")
-    event = EventPage(starts_at=starts_at, ends_at=ends_at, live=False, **spec)
+    event = EventPage(starts_at=starts_at, ends_at=ends_at, **spec)
     event.organisers = [EventOrganiser(organisation=organisations[name], role=role, sort_order=order)
                         for order, (name, role) in enumerate(organisers) if name in organisations]  # fmt: skip
-    index.add_child(instance=event)
-    event.save_revision().publish()
+    return event

@@ -1,5 +1,6 @@
 import pytest
 
+from stoptheharm.core.demo import DemoReport
 from stoptheharm.events.demo import load_demo_events
 from stoptheharm.events.models import EventIndexPage, EventPage
 from stoptheharm.organisations.models import Organisation
@@ -14,7 +15,9 @@ def test_the_demo_has_upcoming_events_of_each_format_and_a_past_one_and_loads_on
     meeting = events.get(slug="expert-meeting-on-harm-reduction")
     assert [item.organisation.short_name for item in meeting.organisers.all()] == ["HRI", "IDPC"]
     organisations = {organisation.name: organisation for organisation in Organisation.objects.all()}
-    assert load_demo_events(index.get_parent(), organisations) == []
+    report = DemoReport()
+    load_demo_events(report, section=index.get_parent(), organisations=organisations)
+    assert (report.created, report.existing) == ([], 5)
     content = client.get(index.url).content.decode()
     assert "International Harm Reduction Conference" in content
     assert "4th Expert Meeting" not in content  # past: listed under "past"
