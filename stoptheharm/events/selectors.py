@@ -26,6 +26,7 @@ from stoptheharm.events.models import (
 )
 from stoptheharm.events.retention import UNCONFIRMED_VALIDITY
 from stoptheharm.events.structured_data import event_json_ld
+from stoptheharm.events.timezones import when_text
 
 
 def published_events(*, language: str | None = None) -> QuerySet[EventPage]:
@@ -162,6 +163,8 @@ class OpenEvent:
     importance: int
     registered_count: int  # confirmed places
     capacity: int | None  # None: no limit
+    when: str  # the dates and times in the event's zone, with its UTC offset, in the active language
+    page: EventPage
 
 
 def open_events(*, campaign_id: int | None = None, language: str | None = None) -> list[OpenEvent]:
@@ -191,6 +194,8 @@ def open_events(*, campaign_id: int | None = None, language: str | None = None) 
             importance=event.importance,
             registered_count=event.registered_count,
             capacity=event.capacity,
+            when=when_text(event.starts_at, event.ends_at, event.time_zone),
+            page=event,
         )
         for event in with_registered_count(events).order_by("-importance", "starts_at")
     ]
