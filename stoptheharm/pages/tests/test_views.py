@@ -95,9 +95,10 @@ def test_reading_the_site_sets_no_cookie(client, demo_site):
 @pytest.mark.django_db
 def test_the_home_page_needs_a_bounded_number_of_queries(client, demo_site, django_assert_max_num_queries):
     client.get("/en/")  # warm the per-process caches (site root paths, content types)
-    # 25 for the page itself; the latest news, the most urgent actions (a fixed number per kind of action,
-    # whatever their number: campaigns' test_selectors) and the links to the news list and Take Action add 14
-    with django_assert_max_num_queries(39):
+    # 25 for the page itself; the latest news, the most urgent actions (a fixed number per kind of action
+    # (petitions, statements, events, days of action), whatever their number: campaigns' test_selectors) and
+    # the links to the news list and Take Action add 20. The page is served from the page cache between renders.
+    with django_assert_max_num_queries(45):
         response = client.get("/es/")
     assert response.status_code == 200
 
