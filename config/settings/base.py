@@ -281,14 +281,18 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Stop the Harm API",
     "DESCRIPTION": (
         "Petitions and their counts; signing with e-mail confirmation. Joint statements and their public lists of "
-        "signatory organisations. Approved local actions of days of action. Data about signers, contact people and "
-        "organisers is never exposed."
+        "signatory organisations. Events and registering for them. Approved local actions of days of action. Data "
+        "about signers, attendees, contact people and organisers is never exposed."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["stoptheharm.api.schema.only_public_endpoints"],
     "SWAGGER_UI_DIST": "SIDECAR",  # served by the platform, not a CDN
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {  # two models call their choices "kind"
+        "OrganisationKindEnum": "stoptheharm.organisations.models.OrganisationKind",
+        "LocalActionKindEnum": "stoptheharm.localactions.models.ActionKind",
+    },
 }
 
 

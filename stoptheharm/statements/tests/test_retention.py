@@ -19,7 +19,7 @@ def open_statement(section):
 def run_retention() -> str:
     output = StringIO()
     call_command("apply_retention", stdout=output)
-    return output.getvalue().splitlines()[-1]
+    return next(line for line in output.getvalue().splitlines() if "endorsement" in line)
 
 
 @pytest.mark.django_db
