@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "stoptheharm.core",
     "stoptheharm.users",
     "stoptheharm.organisations",
+    "stoptheharm.atlas",
     "stoptheharm.campaigns",
     "stoptheharm.pages",
     "stoptheharm.petitions",

@@ -20,6 +20,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from stoptheharm import organisations as organisations_app
+from stoptheharm.atlas.demo import load_atlas_demo
 from stoptheharm.organisations.imports import read_organisation_csv
 from stoptheharm.organisations.models import Organisation
 from stoptheharm.organisations.names import normalise_organisation_name
@@ -76,6 +77,7 @@ def load_demo_site() -> DemoReport:
         for spec in content["statements"]
     }
     _list_signatories(statements[PORTO_STATEMENT], [row.fields["name"] for row in porto_rows])
+    load_atlas_demo()
     for code, _name in settings.LANGUAGES:
         if code == default_locale.language_code:
             continue
