@@ -26,6 +26,10 @@ NON_TEXT_PAIRS = [  # borders and focus rings against what surrounds them: 3:1
     ("focus-halo", "paper"),
     ("focus-halo", "surface"),
     ("focus", "brand"),
+    ("map-marker", "map-land"),  # markers of the world map against land, sea and their own ring
+    ("map-marker", "map-sea"),
+    ("map-marker", "map-marker-ring"),
+    ("focus-halo", "focus"),  # a focused country or marker of the map
 ]
 
 
