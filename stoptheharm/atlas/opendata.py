@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from stoptheharm.atlas.models import DecriminalisationModel, IndicatorValue, Source
+from stoptheharm.atlas.models import DecriminalisationModel, IndicatorValue, Jurisdiction, Source
 from stoptheharm.atlas.points import representative_point
 from stoptheharm.atlas.selectors import atlas_models, indicator_values
 from stoptheharm.core.regions import region_of
@@ -33,6 +33,10 @@ VALUE_COLUMNS = [
     "kind", "unit", "edition", "edition_year", "value", "confidence", "sources", "notes",
 ]  # fmt: skip
 SOURCE_COLUMNS = ["url", "title", "publisher", "accessed"]
+
+
+def country_name(code: str) -> str:
+    return Jurisdiction(code=code).country_name
 
 
 def dataset_title(dataset: str) -> str:

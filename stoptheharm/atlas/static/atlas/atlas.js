@@ -1,0 +1,34 @@
+/* Atlas map, progressive enhancement: changing a control shows the map at once (the form is submitted;
+   without JavaScript the "Show" button does it), and hovering or focusing a country or marker writes its
+   name and value, read from its <title>, in a box that screen readers announce. */
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-atlas-controls]");
+  if (form) {
+    form.addEventListener("change", function (event) {
+      if (event.target.name === "layer") {
+        var edition = form.querySelector("[name=edition]");
+        if (edition) { edition.disabled = true; }  // another layer has other editions
+      }
+      form.submit();
+    });
+  }
+  var tooltip = document.querySelector("[data-atlas-tooltip]");
+  var map = document.querySelector(".atlas-map .world-map");
+  if (!tooltip || !map) { return; }
+  function titleOf(target) {
+    var node = target.closest("a") || target;
+    var title = node.querySelector(":scope > title");
+    return title ? title.textContent : "";
+  }
+  function show(event) {
+    var text = titleOf(event.target);
+    if (!text) { return; }
+    tooltip.textContent = text;
+    tooltip.hidden = false;
+  }
+  map.addEventListener("mouseover", show);
+  map.addEventListener("focusin", show);
+  map.addEventListener("mouseleave", function () { tooltip.hidden = true; });
+  map.addEventListener("focusout", function () { tooltip.hidden = true; });
+}());

@@ -1,0 +1,80 @@
+import json
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from stoptheharm.atlas import opendata
+from stoptheharm.atlas.country_sections import country_sections
+from stoptheharm.atlas.maps import atlas_map_context
+from stoptheharm.atlas.selectors import country_atlas, region_name
+from stoptheharm.core.countries import is_country_code
+from stoptheharm.core.spreadsheets import write_csv
+
+
+@require_safe
+def atlas_map(request: HttpRequest) -> HttpResponse:
+    """The world map with one layer for one year, its legend and the same data as a table."""
+    context = atlas_map_context(
+        layer=request.GET.get("layer", ""), year=request.GET.get("year", ""), edition=request.GET.get("edition", "")
+    )
+    context["downloads"] = _downloads(request)
+    return TemplateResponse(request, "atlas/map.html", context)
+
+
+@require_safe
+def country(request: HttpRequest, country_code: str) -> HttpResponse:
+    code = country_code.upper()
+    if not is_country_code(code):
+        raise Http404
+    context = {
+        "atlas": country_atlas(code),
+        "country_code": code,
+        "country_name": opendata.country_name(code),
+        "region": region_name(code),
+        "sections": country_sections(code, request),
+    }
+    return TemplateResponse(request, "atlas/country.html", context)
+
+
+@require_safe
+def download(request: HttpRequest, dataset: str, file_format: str) -> HttpResponse:
+    """A dataset as CSV (UTF-8 with a byte-order mark, for spreadsheets), JSON or GeoJSON, with its licence."""
+    if file_format not in opendata.FORMATS.get(dataset, ()):
+        raise Http404
+    rows = opendata.records(dataset)
+    citation = opendata.how_to_cite(dataset, request.build_absolute_uri(reverse("atlas:map")))
+    filename = f"stoptheharm-atlas-{dataset}-{timezone.now().date().isoformat()}.{file_format}"
+    if file_format == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response.write("\ufeff")  # a byte-order mark, so that spreadsheets read the names as UTF-8
+        header, cells = opendata.csv_rows(dataset, rows)
+        write_csv(header, cells, response)
+    else:
+        content: dict[str, Any]
+        if file_format == "geojson":
+            content = opendata.feature_collection(dataset, rows, citation=citation)
+        else:
+            content = {"licence": opendata.LICENCE, "licence_url": opendata.LICENCE_URL, "how_to_cite": citation,
+                       "data": rows}  # fmt: skip
+        content_type = "application/geo+json" if file_format == "geojson" else "application/json"
+        response = HttpResponse(json.dumps(content, ensure_ascii=False, indent=1), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Link"] = f'<{opendata.LICENCE_URL}>; rel="license"'
+    return response
+
+
+def _downloads(request: HttpRequest) -> list[dict[str, Any]]:
+    page_url = request.build_absolute_uri(reverse("atlas:map"))
+    return [
+        {
+            "title": opendata.dataset_title(dataset),
+            "citation": opendata.how_to_cite(dataset, page_url),
+            "files": [(file_format.upper() if file_format != "geojson" else "GeoJSON",
+                       reverse("atlas:download", args=[dataset, file_format])) for file_format in formats],
+        }  # fmt: skip
+        for dataset, formats in opendata.FORMATS.items()
+    ]
