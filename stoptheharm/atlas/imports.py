@@ -34,11 +34,20 @@ DATASET_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "models": (
         ("id", "jurisdiction", "year_adopted", "legal_basis", "confidence", "sources"),
         (
-            "jurisdiction_name", "year_ended", "mechanism", "substances", "thresholds", "threshold_status",
-            "replaced_by", "replacement_details", "legal_instrument", "implementation_notes", "reported_impact",
+            "jurisdiction_name",
+            "year_ended",
+            "mechanism",
+            "substances",
+            "thresholds",
+            "threshold_status",
+            "replaced_by",
+            "replacement_details",
+            "legal_instrument",
+            "implementation_notes",
+            "reported_impact",
             "notes",
         ),
-    ),  # fmt: skip
+    ),
     "values": (
         ("jurisdiction", "indicator", "edition", "edition_year", "value", "confidence", "sources"),
         ("jurisdiction_name", "notes"),
@@ -111,7 +120,9 @@ def read_atlas_csv(data: bytes) -> AtlasFile:
                 % {"found": len(cells), "expected": len(columns)},
                 row_line,
             )
-        cells_by_column = {column: _checked_text(cell, row_line, column) for column, cell in zip(columns, cells, strict=True)}
+        cells_by_column = {
+            column: _checked_text(cell, row_line, column) for column, cell in zip(columns, cells, strict=True)
+        }
         rows.append(ROW_READERS[dataset](cells_by_column, row_line))
     if not rows:
         raise AtlasFileError(_("The file has no rows under its first line."))
@@ -223,7 +234,9 @@ def _check_url(url: str, line: int, column: str) -> None:
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError as error:
-        raise AtlasFileError(_('"%(value)s" is not a web address (http or https).') % {"value": url}, line, column) from error
+        raise AtlasFileError(
+            _('"%(value)s" is not a web address (http or https).') % {"value": url}, line, column
+        ) from error
 
 
 def _read_source(cells: dict[str, str], line: int) -> AtlasRow:
@@ -267,12 +280,15 @@ def _read_model(cells: dict[str, str], line: int) -> AtlasRow:
             line,
             "year_ended",
         )
-    replaced_by = [value.strip().lower().replace(" ", "_") for value in cells.get("replaced_by", "").split(LIST_SEPARATOR)]
+    replaced_by = [
+        value.strip().lower().replace(" ", "_") for value in cells.get("replaced_by", "").split(LIST_SEPARATOR)
+    ]
     replaced_by = [value for value in replaced_by if value]
     unknown = [value for value in replaced_by if value not in Replacement.values]
     if unknown:
         raise AtlasFileError(
-            _('"%(value)s" is not one of: %(choices)s.') % {"value": unknown[0], "choices": ", ".join(Replacement.values)},
+            _('"%(value)s" is not one of: %(choices)s.')
+            % {"value": unknown[0], "choices": ", ".join(Replacement.values)},
             line,
             "replaced_by",
         )
@@ -285,7 +301,9 @@ def _read_model(cells: dict[str, str], line: int) -> AtlasRow:
         "confidence": _choice(cells, "confidence", line, Confidence.values),
         "replaced_by": replaced_by,
     }
-    return AtlasRow(line=line, fields=fields, jurisdiction=code, jurisdiction_name=name, sources=_source_urls(cells, line))
+    return AtlasRow(
+        line=line, fields=fields, jurisdiction=code, jurisdiction_name=name, sources=_source_urls(cells, line)
+    )
 
 
 def _read_value(cells: dict[str, str], line: int) -> AtlasRow:
@@ -304,11 +322,15 @@ def _read_value(cells: dict[str, str], line: int) -> AtlasRow:
         try:
             number = Decimal(value)
         except InvalidOperation as error:
-            raise AtlasFileError(_('"%(value)s" is neither yes, no nor a number.') % {"value": value}, line, "value") from error
+            raise AtlasFileError(
+                _('"%(value)s" is neither yes, no nor a number.') % {"value": value}, line, "value"
+            ) from error
         if not number.is_finite():
             raise AtlasFileError(_('"%(value)s" is neither yes, no nor a number.') % {"value": value}, line, "value")
         fields |= {"value_boolean": None, "value_number": number}
-    return AtlasRow(line=line, fields=fields, jurisdiction=code, jurisdiction_name=name, sources=_source_urls(cells, line))
+    return AtlasRow(
+        line=line, fields=fields, jurisdiction=code, jurisdiction_name=name, sources=_source_urls(cells, line)
+    )
 
 
 ROW_READERS = {"sources": _read_source, "indicators": _read_indicator, "models": _read_model, "values": _read_value}

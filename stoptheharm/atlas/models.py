@@ -186,7 +186,9 @@ class DecriminalisationModel(RevisionMixin, ClusterableModel):
         ordering = ["jurisdiction__code", "year_adopted", "key"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(year_ended__isnull=True) | Q(year_adopted__isnull=True) | Q(year_ended__gte=F("year_adopted")),
+                condition=Q(year_ended__isnull=True)
+                | Q(year_adopted__isnull=True)
+                | Q(year_ended__gte=F("year_adopted")),
                 name="atlas_model_ends_after_it_starts",
             )
         ]
@@ -199,7 +201,9 @@ class DecriminalisationModel(RevisionMixin, ClusterableModel):
             raise ValidationError({"year_ended": _("A model cannot end before the year it was adopted.")})
         unknown = [value for value in self.replaced_by or [] if value not in Replacement.values]
         if not isinstance(self.replaced_by, list) or unknown:
-            raise ValidationError({"replaced_by": _("Choose among: %(choices)s.") % {"choices": ", ".join(Replacement.values)}})
+            raise ValidationError(
+                {"replaced_by": _("Choose among: %(choices)s.") % {"choices": ", ".join(Replacement.values)}}
+            )
 
     def is_in_force_in(self, year: int) -> bool:
         """In force at some time in `year`: a model adopted or ended that year counts."""
@@ -251,9 +255,7 @@ class IndicatorValue(RevisionMixin, ClusterableModel):
     edition = models.CharField(max_length=100, help_text=_("The report and its edition, e.g. 'GSHR 2020'."))
     edition_year = models.PositiveSmallIntegerField(validators=year_validators())
     value_boolean = models.BooleanField(null=True, blank=True, verbose_name=_("yes or no"))
-    value_number = models.DecimalField(
-        max_digits=14, decimal_places=3, null=True, blank=True, verbose_name=_("number")
-    )
+    value_number = models.DecimalField(max_digits=14, decimal_places=3, null=True, blank=True, verbose_name=_("number"))
     confidence = models.CharField(max_length=10, choices=Confidence, default=Confidence.MEDIUM)
     sources = ParentalManyToManyField(Source, related_name="indicator_values", help_text=_("At least one."))
     notes = models.TextField(blank=True)

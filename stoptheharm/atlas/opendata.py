@@ -123,7 +123,12 @@ def records(dataset: str) -> list[dict[str, Any]]:
     if dataset == "models":
         return [model_record(model) for model in atlas_models().order_by("jurisdiction__code", "year_adopted", "key")]
     if dataset == "indicators":
-        return [value_record(value) for value in indicator_values().order_by("indicator__sort_order", "jurisdiction__code", "edition_year", "edition")]
+        return [
+            value_record(value)
+            for value in indicator_values().order_by(
+                "indicator__sort_order", "jurisdiction__code", "edition_year", "edition"
+            )
+        ]
     return [source_record(source) for source in Source.objects.order_by("url")]
 
 

@@ -19,6 +19,7 @@ from stoptheharm.atlas.models import (
 from stoptheharm.core.regions import REGION_NAMES, region_of
 
 MODELS_LAYER = "models"
+EN_DASH = "\u2013"  # between years and in ranges
 # Classes of the model layer, from the strongest: a country takes the first that applies.
 DE_JURE, DE_FACTO, SUBNATIONAL, ENDED = "atlas-de-jure", "atlas-de-facto", "atlas-subnational", "atlas-ended"
 YES, NO = "atlas-yes", "atlas-no"
@@ -130,7 +131,7 @@ def _model_entries(models: list[DecriminalisationModel], year: int) -> list[Laye
 
 def _model_label(model: DecriminalisationModel) -> str:
     if model.year_ended:
-        years = f"{model.year_adopted}–{model.year_ended}"
+        years = f"{model.year_adopted}{EN_DASH}{model.year_ended}"
     else:
         years = _("since %(year)s") % {"year": model.year_adopted}
     basis = model.get_legal_basis_display()
@@ -150,7 +151,9 @@ def indicator_layer(*, indicator: Indicator, year: int, edition: str = "") -> Ma
     if edition not in {name for name, _year in editions}:
         up_to_year = [name for name, edition_year in editions if edition_year <= year]
         edition = up_to_year[-1] if up_to_year else (editions[0][0] if editions else "")
-    values = IndicatorValue.objects.filter(indicator=indicator, edition=edition).select_related("jurisdiction", "indicator")
+    values = IndicatorValue.objects.filter(indicator=indicator, edition=edition).select_related(
+        "jurisdiction", "indicator"
+    )
     entries = sorted(
         (LayerEntry(value.jurisdiction, _value_class(value), value.display_value) for value in values),
         key=lambda entry: (entry.jurisdiction.display_name, entry.jurisdiction.code),
@@ -175,7 +178,12 @@ def _value_class(value: IndicatorValue) -> str:
 def _value_labels(indicator: Indicator) -> dict[str, str]:
     if indicator.kind == IndicatorKind.BOOLEAN:
         return {YES: _("Yes"), NO: _("No")}
-    return {"atlas-bin-1": "0–9", "atlas-bin-2": "10–99", "atlas-bin-3": "100–999", "atlas-bin-4": _("1,000 or more")}
+    return {
+        "atlas-bin-1": f"0{EN_DASH}9",
+        "atlas-bin-2": f"10{EN_DASH}99",
+        "atlas-bin-3": f"100{EN_DASH}999",
+        "atlas-bin-4": _("1,000 or more"),
+    }
 
 
 def _legend(entries: Iterable[LayerEntry], labels: dict[str, str]) -> list[LegendEntry]:
@@ -271,5 +279,3 @@ def values_for_api(
     if region:
         result = [value for value in result if region_of(value.jurisdiction.country_code) == region]
     return result
-
-

@@ -205,4 +205,9 @@ def _value_values(row: AtlasRow, lookups: _Lookups) -> RowValues:
 
 
 EXISTING = _existing_by_key()
-ROW_VALUES = {"sources": _source_values, "indicators": _indicator_values, "models": _model_values, "values": _value_values}
+ROW_VALUES = {
+    "sources": _source_values,
+    "indicators": _indicator_values,
+    "models": _model_values,
+    "values": _value_values,
+}

@@ -73,8 +73,13 @@ def _downloads(request: HttpRequest) -> list[dict[str, Any]]:
         {
             "title": opendata.dataset_title(dataset),
             "citation": opendata.how_to_cite(dataset, page_url),
-            "files": [(file_format.upper() if file_format != "geojson" else "GeoJSON",
-                       reverse("atlas:download", args=[dataset, file_format])) for file_format in formats],
-        }  # fmt: skip
+            "files": [
+                (
+                    file_format.upper() if file_format != "geojson" else "GeoJSON",
+                    reverse("atlas:download", args=[dataset, file_format]),
+                )
+                for file_format in formats
+            ],
+        }
         for dataset, formats in opendata.FORMATS.items()
     ]

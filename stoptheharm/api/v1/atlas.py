@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from stoptheharm.atlas import opendata
-from stoptheharm.atlas.selectors import country_atlas, countries_with_data, models_for_api, values_for_api
+from stoptheharm.atlas.selectors import countries_with_data, country_atlas, models_for_api, values_for_api
 from stoptheharm.core.countries import is_country_code
 from stoptheharm.core.regions import REGION_NAMES, region_of
 
@@ -93,7 +93,10 @@ class ValueListOutput(ListOutput):
 
 class AtlasFilterInput(serializers.Serializer):
     year = serializers.IntegerField(
-        required=False, min_value=1900, max_value=2100, help_text="Models: in force that year. Values: that edition year."
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        help_text="Models: in force that year. Values: that edition year.",
     )
     region = serializers.ChoiceField(choices=list(REGION_NAMES), required=False, help_text="UN M49 continental region.")
     country = serializers.CharField(required=False, max_length=2, help_text="ISO 3166-1 alpha-2 code, e.g. PT.")

@@ -3,14 +3,16 @@
 from stoptheharm.atlas.imports import read_atlas_csv
 from stoptheharm.atlas.services import ImportReport, import_atlas
 
-MODEL_HEADER = "id,jurisdiction,jurisdiction_name,year_adopted,year_ended,legal_basis,replaced_by,confidence,sources,notes"
+MODEL_HEADER = (
+    "id,jurisdiction,jurisdiction_name,year_adopted,year_ended,legal_basis,replaced_by,confidence,sources,notes"
+)
 VALUE_HEADER = "jurisdiction,jurisdiction_name,indicator,edition,edition_year,value,confidence,sources,notes"
 INDICATORS = """slug,name,kind,unit
 nsp,Needle and syringe programmes,boolean,
 dcr_count,Drug consumption rooms (number),count,facilities
 """
 MODELS = f"""{MODEL_HEADER}
-T001,PT,,2001,,de jure,administrative_sanction;dissuasion_commission,high,https://example.org/pt-law,Possession is an administrative offence.
+T001,PT,,2001,,de jure,administrative_sanction;dissuasion_commission,high,https://example.org/pt-law,Administrative.
 T002,NL,,1976,,de facto,none,high,https://example.org/nl | https://example.org/nl-2,
 T003,US-OR,Oregon,2021,2024,de jure,fine;referral,high,https://example.org/oregon,
 T004,MT,,2015,,de jure,fine,high,https://example.org/malta,

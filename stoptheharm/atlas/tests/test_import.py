@@ -58,7 +58,9 @@ def test_importing_the_same_files_twice_changes_nothing():
 
 def test_a_changed_row_updates_its_entry_and_records_a_revision():
     import_test_atlas()
-    changed = MODELS.replace("T001,PT,,2001,", "T001,PT,,2000,").replace("https://example.org/pt-law", "https://example.org/pt-2")
+    changed = MODELS.replace("T001,PT,,2001,", "T001,PT,,2000,").replace(
+        "https://example.org/pt-law", "https://example.org/pt-2"
+    )
     report = import_text(changed)
     assert (report.created, report.updated, report.unchanged) == (0, 1, 4)
     portugal = DecriminalisationModel.objects.get(key="T001")
