@@ -52,7 +52,10 @@ def test_a_model_cannot_end_before_it_starts_in_the_admin_either(admin_client, a
     assert model.year_adopted == 2001
 
 
-@pytest.mark.parametrize("url", [MODELS_URL, "/admin/snippets/atlas/indicatorvalue/", "/admin/snippets/atlas/source/",
-                                 "/admin/snippets/atlas/indicator/", "/admin/snippets/atlas/jurisdiction/"])  # fmt: skip
+ADMIN_LISTS = [MODELS_URL, "/admin/snippets/atlas/indicatorvalue/", "/admin/snippets/atlas/source/",
+               "/admin/snippets/atlas/indicator/", "/admin/snippets/atlas/jurisdiction/"]  # fmt: skip
+
+
+@pytest.mark.parametrize("url", ADMIN_LISTS)
 def test_staff_list_the_atlas_data(admin_client, atlas, url):
     assert admin_client.get(url).status_code == 200
