@@ -1,14 +1,16 @@
-/* Atlas map, progressive enhancement: changing a control shows the map at once (the form is submitted;
-   without JavaScript the "Show" button does it), and hovering or focusing a country or marker writes its
-   name and value, read from its <title>, in a box that screen readers announce. */
+/* Atlas map, progressive enhancement. Changing a control shows the map at once: the form is submitted
+   (without JavaScript the "Show" button does it), and a new layer or year lets the year choose the edition.
+   Hovering or focusing a country or marker writes its name and value, read from its <title>, in a box
+   that screen readers announce. */
 (function () {
   "use strict";
   var form = document.querySelector("[data-atlas-controls]");
   if (form) {
     form.addEventListener("change", function (event) {
-      if (event.target.name === "layer") {
+      if (event.target.name !== "edition") {
+        // another layer has other editions, and another year its own latest edition
         var edition = form.querySelector("[name=edition]");
-        if (edition) { edition.disabled = true; }  // another layer has other editions
+        if (edition) { edition.disabled = true; }
       }
       form.submit();
     });
