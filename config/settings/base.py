@@ -113,6 +113,7 @@ CACHES = {
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
 }
 PAGE_CACHE_SECONDS = env.env_int("PAGE_CACHE_SECONDS", 2)  # stoptheharm.core.pagecache
+ATLAS_MAP_CACHE_SECONDS = env.env_int("ATLAS_MAP_CACHE_SECONDS", 60)  # stoptheharm.atlas.views: the drawn map
 
 # E-mail: files under var/mail by default, so nothing leaves the machine by accident.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Stop the Harm <no-reply@localhost>")

@@ -1,10 +1,15 @@
 import json
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import caches
 from django.http import Http404, HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from stoptheharm.atlas import opendata
@@ -18,11 +23,31 @@ from stoptheharm.core.spreadsheets import write_csv
 @require_safe
 def atlas_map(request: HttpRequest) -> HttpResponse:
     """The world map with one layer for one year, its legend and the same data as a table."""
-    context = atlas_map_context(
-        layer=request.GET.get("layer", ""), year=request.GET.get("year", ""), edition=request.GET.get("edition", "")
+    title, body = _map_body(
+        request,
+        layer=request.GET.get("layer", ""),
+        year=request.GET.get("year", ""),
+        edition=request.GET.get("edition", ""),
     )
-    context["downloads"] = _downloads(request)
+    context = {"map_title": title, "map_body": body, "downloads": _downloads(request)}
     return TemplateResponse(request, "atlas/map.html", context)
+
+
+def _map_body(request: HttpRequest, *, layer: str, year: str, edition: str) -> tuple[str, str]:
+    """The drawn map, its controls and table, kept ATLAS_MAP_CACHE_SECONDS in the process's memory.
+
+    Drawing takes a tenth of a second on a busy machine; the atlas changes rarely, so an edit may take
+    that long to show. Keys hold only what was asked for, cut short, so that a visitor cannot fill memory.
+    """
+    seconds = settings.ATLAS_MAP_CACHE_SECONDS
+    key = "atlas-map:" + ":".join(part[:100] for part in (get_language(), layer[:50], year[:4], edition))
+    kept = caches["local"].get(key) if seconds else None
+    if kept is None:
+        context = atlas_map_context(layer=layer, year=year, edition=edition)
+        kept = (context["layer"].title, render_to_string("atlas/includes/map_body.html", context, request))
+        if seconds:
+            caches["local"].set(key, kept, seconds)
+    return kept[0], mark_safe(kept[1])  # noqa: S308 - rendered by the template engine, which escapes
 
 
 @require_safe
@@ -68,7 +93,7 @@ def download(request: HttpRequest, dataset: str, file_format: str) -> HttpRespon
 
 
 def _downloads(request: HttpRequest) -> list[dict[str, Any]]:
-    page_url = request.build_absolute_uri(reverse("atlas:map"))
+    page_url = request.get_host() + reverse("atlas:map")  # no scheme: the page links to no other site
     return [
         {
             "title": opendata.dataset_title(dataset),

@@ -167,3 +167,21 @@ def test_unknown_countries_and_formats_are_not_found(client, atlas, path):
 def test_a_country_without_data_says_so(client, atlas):
     html = client.get("/en/atlas/ke/").content.decode()
     assert "holds no decriminalisation model" in html
+
+
+def test_the_drawn_map_is_kept_a_moment_and_drawn_again_after(client, atlas, settings):
+    from stoptheharm.atlas.models import DecriminalisationModel
+
+    settings.ATLAS_MAP_CACHE_SECONDS = 60
+    caches["local"].clear()
+    assert "atlas-de-jure" in country_class(map_page(client, year=2010), "PT")
+    DecriminalisationModel.objects.filter(key="T001").update(year_adopted=2015)
+    assert "atlas-de-jure" in country_class(map_page(client, year=2010), "PT")  # kept
+    caches["local"].clear()
+    assert "atlas-" not in country_class(map_page(client, year=2010), "PT")
+
+
+def test_the_map_page_links_to_no_other_site(client, atlas):
+    html = map_page(client).replace('xmlns="http://www.w3.org/2000/svg"', "")  # a name, never fetched
+    assert "http://" not in html and "https://" not in html
+    assert "How to cite: Stop the Harm, atlas: Decriminalisation models" in html
