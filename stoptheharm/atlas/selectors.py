@@ -88,7 +88,7 @@ def layer_options() -> list[LayerOption]:
 def models_layer(*, year: int) -> MapLayer:
     """Each country's strongest model in force in `year`; a sub-national unit's appears on its own too."""
     by_country: dict[str, list[DecriminalisationModel]] = defaultdict(list)
-    for model in atlas_models():
+    for model in DecriminalisationModel.objects.select_related("jurisdiction"):
         by_country[model.jurisdiction.country_code].append(model)
     entries = []
     for models in by_country.values():

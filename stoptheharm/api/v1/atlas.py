@@ -53,7 +53,7 @@ class ModelOutput(SourcedOutput):
 class ValueOutput(SourcedOutput):
     indicator = serializers.CharField(help_text="The indicator's slug, e.g. nsp.")
     indicator_name = serializers.CharField()
-    kind = serializers.ChoiceField(choices=["boolean", "count", "number"])
+    kind = serializers.CharField(help_text="boolean (yes or no), count or number.")
     unit = serializers.CharField()
     edition = serializers.CharField(help_text="The report and edition, e.g. GSHR 2020. Editions are never merged.")
     edition_year = serializers.IntegerField()
@@ -129,6 +129,7 @@ def _country(request: Request, code: str) -> dict:
 
 class CountryListApi(APIView):
     @extend_schema(
+        operation_id="atlas_countries_list",
         parameters=[AtlasFilterInput],
         responses=CountryListOutput,
         summary="Countries the atlas holds data about",
@@ -147,7 +148,11 @@ class CountryListApi(APIView):
 
 
 class CountryDetailApi(APIView):
-    @extend_schema(responses=CountryDetailOutput, summary="One country: its models and indicator values, with sources")
+    @extend_schema(
+        operation_id="atlas_country_retrieve",
+        responses=CountryDetailOutput,
+        summary="One country: its models and indicator values, with sources",
+    )
     def get(self, request: Request, iso2: str) -> Response:
         code = iso2.upper()
         atlas = country_atlas(code) if is_country_code(code) else None
@@ -167,6 +172,7 @@ class CountryDetailApi(APIView):
 
 class ModelListApi(APIView):
     @extend_schema(
+        operation_id="atlas_models_list",
         parameters=[AtlasFilterInput],
         responses=ModelListOutput,
         summary="Decriminalisation models, national and sub-national",
@@ -182,6 +188,7 @@ class ModelListApi(APIView):
 
 class IndicatorListApi(APIView):
     @extend_schema(
+        operation_id="atlas_indicators_list",
         parameters=[ValueFilterInput],
         responses=ValueListOutput,
         summary="Indicator values by country and edition",
