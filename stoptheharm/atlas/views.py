@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
+from wagtail.models import Page, Site
 
 from stoptheharm.atlas import opendata
 from stoptheharm.atlas.country_sections import country_sections
@@ -29,8 +30,24 @@ def atlas_map(request: HttpRequest) -> HttpResponse:
         year=request.GET.get("year", ""),
         edition=request.GET.get("edition", ""),
     )
-    context = {"map_title": title, "map_body": body, "downloads": _downloads(request)}
+    context = {"map_title": title, "map_body": body, "downloads": _downloads(request), "page": _section_page(request)}
     return TemplateResponse(request, "atlas/map.html", context)
+
+
+def _section_page(request: HttpRequest) -> Page | None:
+    """The site's page at the map's address, if editors made one (the demo's "Atlas" section).
+
+    The map is served in its place; given as `page`, it marks the section in the navigation and leads
+    the language switcher to the map in each language.
+    """
+    site = Site.find_for_request(request)
+    components = [part for part in reverse("atlas:map").split("/") if part][1:]  # without the language
+    if site is None or not components:
+        return None
+    try:
+        return site.root_page.localized.specific.route(request, components).page
+    except Http404:
+        return None
 
 
 def _map_body(request: HttpRequest, *, layer: str, year: str, edition: str) -> tuple[str, str]:
