@@ -20,9 +20,12 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("atlas/", include("stoptheharm.atlas.urls")),
+    path("local-actions/", include("stoptheharm.localactions.urls")),
+    path("feeds/", include("stoptheharm.news.urls")),
     path("organisations/", include("stoptheharm.organisations.urls")),
     path("petitions/", include("stoptheharm.petitions.urls")),
     path("statements/", include("stoptheharm.statements.urls")),
+    path("events/", include("stoptheharm.events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

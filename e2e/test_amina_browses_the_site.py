@@ -23,7 +23,9 @@ def test_no_page_in_any_language_sends_a_request_to_another_host(page, site_url)
     page.on("request", lambda request: requested_hosts.add(urlsplit(request.url).netloc))
     page.on("console", lambda message: message.type == "error" and console_errors.append(message.text))
     paths = demo_page_paths()
-    assert len(paths) == 12 * len(settings.LANGUAGES)  # home, sections, about, privacy, two petitions, a statement
+    # home, sections, about, privacy, two petitions, a statement, Take Action, a campaign, news list, two news,
+    # a day of action; and the English events index with four events
+    assert len(paths) == 18 * len(settings.LANGUAGES) + 5
 
     for path in [*paths, "/", "/en/no-such-page/"]:
         page.goto(site_url + path)
