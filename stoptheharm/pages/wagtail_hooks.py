@@ -7,10 +7,12 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from stoptheharm.atlas.country_sections import COUNTRY_SECTIONS_HOOK, CountrySection
+from stoptheharm.events.selectors import filter_events, published_events
 from stoptheharm.organisations.selectors import DirectoryFilters, directory_organisations
 from stoptheharm.statements.selectors import statements_signed_by_any
 
 MAX_LISTED_ORGANISATIONS = 20
+MAX_LISTED_EVENTS = 10
 
 
 @hooks.register(COUNTRY_SECTIONS_HOOK)
@@ -42,4 +44,18 @@ def statements_signed_in_country(country_code: str, request: HttpRequest) -> Cou
         title=_("Statements signed by organisations from here"),
         template="statements/includes/signed_statements.html",
         context={"statements": statements},
+    )
+
+
+@hooks.register(COUNTRY_SECTIONS_HOOK)
+def upcoming_events_in_country(country_code: str, request: HttpRequest) -> CountrySection | None:
+    """The upcoming events held in the country, in the page's language."""
+    events = filter_events(published_events(language=get_language()), {"country": country_code})
+    listed = list(events[:MAX_LISTED_EVENTS])
+    if not listed:
+        return None
+    return CountrySection(
+        title=_("Upcoming events here"),
+        template="events/includes/organised_events.html",
+        context={"events": listed},
     )
