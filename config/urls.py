@@ -19,6 +19,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("atlas/", include("stoptheharm.atlas.urls")),
     path("local-actions/", include("stoptheharm.localactions.urls")),
     path("feeds/", include("stoptheharm.news.urls")),
     path("organisations/", include("stoptheharm.organisations.urls")),

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "stoptheharm.core",
     "stoptheharm.users",
     "stoptheharm.organisations",
+    "stoptheharm.atlas",
     "stoptheharm.campaigns",
     "stoptheharm.news",
     "stoptheharm.pages",
@@ -115,6 +116,7 @@ CACHES = {
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
 }
 PAGE_CACHE_SECONDS = env.env_int("PAGE_CACHE_SECONDS", 2)  # stoptheharm.core.pagecache
+ATLAS_MAP_CACHE_SECONDS = env.env_int("ATLAS_MAP_CACHE_SECONDS", 60)  # stoptheharm.atlas.views: the drawn map
 
 # E-mail: files under var/mail by default, so nothing leaves the machine by accident.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Stop the Harm <no-reply@localhost>")

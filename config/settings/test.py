@@ -16,3 +16,4 @@ CACHES = {
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
 }
 PAGE_CACHE_SECONDS = 0  # each test sees its own changes at once; test_page_cache turns it on
+ATLAS_MAP_CACHE_SECONDS = 0

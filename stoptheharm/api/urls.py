@@ -2,10 +2,14 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from stoptheharm.api.docs import ApiDocsView
-from stoptheharm.api.v1 import events, localactions, organisations, petitions, statements
+from stoptheharm.api.v1 import atlas, events, localactions, organisations, petitions, statements
 
 app_name = "api"
 urlpatterns = [
+    path("v1/atlas/countries/", atlas.CountryListApi.as_view(), name="atlas-countries"),
+    path("v1/atlas/countries/<str:iso2>/", atlas.CountryDetailApi.as_view(), name="atlas-country"),
+    path("v1/atlas/models/", atlas.ModelListApi.as_view(), name="atlas-models"),
+    path("v1/atlas/indicators/", atlas.IndicatorListApi.as_view(), name="atlas-indicators"),
     path("v1/actions/", localactions.LocalActionListApi.as_view(), name="actions"),
     path("v1/organisations/", organisations.OrganisationListApi.as_view(), name="organisations"),
     path("v1/petitions/", petitions.PetitionListApi.as_view(), name="petitions"),

@@ -19,6 +19,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from stoptheharm import organisations as organisations_app
+from stoptheharm.atlas.demo import load_atlas_demo
 from stoptheharm.campaigns.demo import load_campaign_demo
 from stoptheharm.core.demo import DemoReport, translate_once
 from stoptheharm.events.demo import load_demo_events
@@ -74,6 +75,7 @@ def load_demo_site() -> DemoReport:
     }
     _list_signatories(statements[PORTO_STATEMENT], [row.fields["name"] for row in porto_rows])
     load_demo_events(report, section=originals["events"], organisations=organisations)
+    load_atlas_demo()
     for code, _name in settings.LANGUAGES:
         if code == default_locale.language_code:
             continue

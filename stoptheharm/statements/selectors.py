@@ -1,7 +1,7 @@
 """Reads shaped for the statement page, its CSV and PDF, and the API. Never a contact's name or address."""
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -298,7 +298,12 @@ def statements_signed_by(*, organisation_id: int, language: str) -> QuerySet[Sta
 
     Endorsements belong to each statement's default-language original; its translations share its key.
     """
-    signed = Endorsement.objects.filter(organisation_id=organisation_id, status=EndorsementStatus.APPROVED)
+    return statements_signed_by_any(organisation_ids=[organisation_id], language=language)
+
+
+def statements_signed_by_any(*, organisation_ids: Iterable[int], language: str) -> QuerySet[StatementPage]:
+    """As `statements_signed_by`, for statements that any of the organisations signed (a country's, say)."""
+    signed = Endorsement.objects.filter(organisation_id__in=organisation_ids, status=EndorsementStatus.APPROVED)
     return (
         StatementPage.objects.live()
         .public()
