@@ -19,6 +19,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("resources/", include("stoptheharm.library.urls")),
     path("organisations/", include("stoptheharm.organisations.urls")),
     path("petitions/", include("stoptheharm.petitions.urls")),
     path("statements/", include("stoptheharm.statements.urls")),

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "stoptheharm.pages",
     "stoptheharm.petitions",
     "stoptheharm.statements",
+    "stoptheharm.library",
     "stoptheharm.api",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -167,7 +168,7 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 WAGTAIL_SITE_NAME = "Stop the Harm"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "mp4", "odt", "ods", "pdf", "pptx", "txt", "webm", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no request leaves the platform unasked
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars from gravatar.com would tell a third party who the staff are
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"

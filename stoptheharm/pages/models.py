@@ -56,6 +56,7 @@ class SectionPage(Page):
         "campaigns.CampaignPage",
         "petitions.PetitionPage",
         "statements.StatementPage",
+        "library.LibraryPage",
     ]
 
     class Meta:
