@@ -41,7 +41,10 @@ class LibraryFilterForm(forms.Form):
         countries = [(c.value, c.label) for c in selectors.country_choices()]
         fields["country"].choices = _with_any(countries, _("Any country"))
         fields["year"].choices = _with_any([(str(year), str(year)) for year in selectors.year_choices()], _("Any year"))
-        fields["sort"].choices = [("", _("Default")), *((value.value, label) for value, label in SORTING_LABELS.items())]
+        fields["sort"].choices = [
+            ("", _("Default")),
+            *((value.value, label) for value, label in SORTING_LABELS.items()),
+        ]
 
     def clean_q(self) -> str:
         query = self.cleaned_data["q"].strip()

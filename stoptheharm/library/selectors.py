@@ -92,7 +92,11 @@ def library_resources(filters: LibraryFilters, *, language_code: str) -> list[Re
         resources = resources.filter(countries__contains=filters.country.upper())  # codes are comma-separated
     if filters.year:
         resources = resources.filter(year=filters.year)
-    resources = resources.select_related("locale", "series").distinct()
+    resources = (
+        resources.select_related("locale", "series")
+        .prefetch_related("files__document", "publishers__organisation")
+        .distinct()
+    )
     sorting = filters.sorting or (Sorting.RELEVANCE if filters.query else Sorting.NEWEST)
     if not filters.query:
         return list(resources.order_by(*ORDERINGS.get(sorting, ORDERINGS[Sorting.NEWEST])))
@@ -136,7 +140,9 @@ def language_choices() -> list[Choice]:
 
 
 def country_choices() -> list[Choice]:
-    codes = {code for value in live_resources().values_list("countries", flat=True) for code in value.split(",") if code}
+    codes = {
+        code for value in live_resources().values_list("countries", flat=True) for code in value.split(",") if code
+    }
     return sorted((Choice(code, countries.name(code)) for code in codes), key=lambda choice: choice.label)
 
 
