@@ -20,6 +20,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from stoptheharm import organisations as organisations_app
+from stoptheharm.library.demo import load_library_demo
 from stoptheharm.organisations.imports import read_organisation_csv
 from stoptheharm.organisations.models import Organisation
 from stoptheharm.organisations.names import normalise_organisation_name
@@ -89,6 +90,7 @@ def load_demo_site() -> DemoReport:
             _ensure_translation(petitions[spec["key"]], locale, _petition_words(spec), report)
         for spec in translated["statements"]:
             _ensure_translation(statements[spec["key"]], locale, _statement_words(spec), report)
+    report.created += load_library_demo(section=originals["library"])
     return report
 
 
