@@ -1,7 +1,8 @@
-"""Demo content of the library: the library page in every language, the advocacy guide in three stages,
-two editions of a biennial report, an index and a linked video. Idempotent: what exists is left alone.
+"""Demo content of the library, idempotent: what exists is left alone.
 
-Texts are in `demo/content.json`, each resource in English and, for some, other languages (translations).
+The library page in every language, the advocacy guide in three stages, two editions of a biennial
+report, an index and a linked video. Texts are in `demo/content.json`: each resource in English
+and, for some, in other languages (its translations).
 """
 
 import json
