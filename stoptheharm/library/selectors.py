@@ -6,6 +6,7 @@ reader's language when it has been translated into it, else in the language it w
 
 from dataclasses import dataclass
 from enum import StrEnum
+from uuid import UUID
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import get_language_info
@@ -63,7 +64,7 @@ def one_version_per_resource(resources: QuerySet[ResourcePage], *, language_code
     return resources.filter(Q(locale__language_code=language_code) | (~Exists(in_language) & ~Exists(earlier)))
 
 
-def search_translation_keys(query: str) -> list:
+def search_translation_keys(query: str) -> list[UUID]:
     """The translation keys of resources matching every word, in any language, best match first.
 
     The query is folded as the index's folded copy is (no accents, no case; decision 0013), so that

@@ -54,7 +54,11 @@ def test_filters_and_accent_insensitive_search_combine(client, resources):
     assert listed(client, language="pt")["count"] == 1
 
 
-@pytest.mark.parametrize("query", [{"country": "XX"}, {"kind": "poem"}, {"year": "soon"}, {"q": "a\u202eb"}])
+@pytest.mark.parametrize(
+    "query",
+    [{"country": "XX"}, {"kind": "poem"}, {"year": "soon"}, {"q": "a\u202eb"}, {"q": "a\x00"}, {"language": "\x00"},
+     {"year": "99999999999999999999"}, {"topic": "<script>"}],
+)  # fmt: skip
 def test_bad_filters_are_refused_with_the_field_named(client, resources, query):
     response = client.get("/api/v1/resources/", query)
     assert response.status_code == 400

@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 
 from stoptheharm.core.countries import is_country_code
 from stoptheharm.core.text import has_forbidden_characters
-from stoptheharm.library.models import ResourceKind, ResourcePage
+from stoptheharm.library.models import ResourceKind, ResourcePage, file_language_choices
 from stoptheharm.library.selectors import LibraryFilters, Sorting, library_resources, translations_of
 
 
@@ -58,8 +58,10 @@ class ResourceFilterInput(serializers.Serializer):
     q = serializers.CharField(required=False, max_length=200, help_text="Words, any case or accents, any language.")
     kind = serializers.ChoiceField(choices=ResourceKind.choices, required=False)
     topic = serializers.SlugField(required=False, max_length=100, allow_unicode=True, help_text="A topic's slug.")
-    language = serializers.CharField(
-        required=False, max_length=12, help_text="Resources in this language, or with a file in it, e.g. ru."
+    language = serializers.ChoiceField(
+        choices=[code for code, _name in file_language_choices()],
+        required=False,
+        help_text="Resources in this language, or with a file in it, e.g. ru.",
     )
     country = serializers.CharField(required=False, max_length=2, help_text="ISO 3166-1 alpha-2 code, e.g. PT.")
     year = serializers.IntegerField(required=False, min_value=1900, max_value=2100)

@@ -35,7 +35,7 @@ def test_the_library_lists_filters_and_keeps_what_was_typed(client, library):
 def test_an_invalid_filter_is_shown_beside_its_field_and_the_others_still_apply(client, library):
     create_resource(library=library, title="Report", kind=ResourceKind.REPORT)
     create_resource(library=library, title="Guide", kind=ResourceKind.GUIDE)
-    html = page_html(client, library.url, kind="guide", country="XX", year="nineteen")
+    html = page_html(client, library.url, kind="guide", country="XX", year="nineteen", page="9999999999999999999999")
     assert html.count('class="form__error"') == 2
     assert "1 resource found" in html
 
@@ -45,6 +45,8 @@ def test_hostile_text_is_rendered_inert(client, library):
     html = page_html(client, library.url)
     assert "<script>alert(1)</script>" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Null characters are not allowed." in page_html(client, library.url, q="a\x00b")
+    assert "Control and invisible" in page_html(client, library.url, q="a\u202eb")
     html = page_html(client, library.url, q='"><b>hello</b>')
     assert "<b>hello</b>" not in html and 'value="&quot;&gt;&lt;b&gt;hello&lt;/b&gt;"' in html
 
@@ -120,6 +122,7 @@ def test_the_guide_pdf_holds_every_stage_and_chapter_in_its_script(client, libra
 
 
 def test_no_pdf_for_a_resource_without_stages_or_unpublished(client, library):
+    assert client.get("/en/resources/99999999999999999999/guide.pdf").status_code == 404
     report = create_resource(library=library, title="Report")
     assert client.get(f"/en/resources/{report.pk}/guide.pdf").status_code == 404
     guide = create_resource(library=library, title="Guide", stages=GUIDE_STAGES)
