@@ -90,7 +90,7 @@ def load_demo_site() -> DemoReport:
             _ensure_translation(petitions[spec["key"]], locale, _petition_words(spec), report)
         for spec in translated["statements"]:
             _ensure_translation(statements[spec["key"]], locale, _statement_words(spec), report)
-    report.created += load_library_demo(section=originals["library"])
+    load_library_demo(section=originals["library"], report=report)
     return report
 
 

@@ -89,8 +89,8 @@ def test_the_load_demo_command_reports_what_it_did():
     first, second = StringIO(), StringIO()
     call_command("load_demo", stdout=first)
     call_command("load_demo", stdout=second)
-    assert first.getvalue().strip() == "Demo content: 60 page(s) created, 0 already there; 335 organisation(s) created."
-    assert second.getvalue().strip() == "Demo content: 0 page(s) created, 60 already there; 0 organisation(s) created."
+    assert first.getvalue().strip() == "Demo content: 74 page(s) created, 0 already there; 335 organisation(s) created."
+    assert second.getvalue().strip() == "Demo content: 0 page(s) created, 74 already there; 0 organisation(s) created."
 
 
 @pytest.mark.django_db
