@@ -257,13 +257,18 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Stop the Harm API",
     "DESCRIPTION": (
         "Petitions and their counts; signing with e-mail confirmation. Joint statements and their public lists of "
-        "signatory organisations. Data about signers and contact people is never exposed."
+        "signatory organisations. The library's resources. Data about signers and contact people is never exposed."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["stoptheharm.api.schema.only_public_endpoints"],
     "SWAGGER_UI_DIST": "SIDECAR",  # served by the platform, not a CDN
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Two choice sets are named "kind": each gets its own enum in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationKindEnum": "stoptheharm.organisations.models.OrganisationKind",
+        "ResourceKindEnum": "stoptheharm.library.models.ResourceKind",
+    },
 }
 
 
