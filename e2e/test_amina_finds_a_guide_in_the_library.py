@@ -25,9 +25,8 @@ def test_amina_searches_without_accents_opens_the_guide_and_gets_its_pdf(browser
     also_in = page.locator(".resource__translations")
     assert also_in.get_by_role("link", name="Русский").get_attribute("hreflang") == "ru"
 
-    response = page.request.get(
-        contents.get_by_role("link", name="Le guide complet en PDF, prêt à imprimer").get_attribute("href")
-    )
+    pdf_link = contents.get_by_role("link", name="Le guide complet en PDF, prêt à imprimer")
+    response = page.request.get(site_url + pdf_link.get_attribute("href"))
     assert response.headers["content-type"] == "application/pdf"
     assert response.body().startswith(b"%PDF")
     context.close()
