@@ -17,6 +17,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("local-actions/", include("stoptheharm.localactions.urls")),
+    path("feeds/", include("stoptheharm.news.urls")),
     path("resources/", include("stoptheharm.library.urls")),
     path("organisations/", include("stoptheharm.organisations.urls")),
     path("petitions/", include("stoptheharm.petitions.urls")),

@@ -26,10 +26,12 @@ INSTALLED_APPS = [
     "stoptheharm.users",
     "stoptheharm.organisations",
     "stoptheharm.campaigns",
+    "stoptheharm.news",
     "stoptheharm.pages",
     "stoptheharm.petitions",
     "stoptheharm.statements",
     "stoptheharm.library",
+    "stoptheharm.localactions",
     "stoptheharm.api",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -241,6 +243,19 @@ ORGANISATION_APPLICATION_ERASE_AFTER_DAYS = env.env_int("ORGANISATION_APPLICATIO
 # Endorsers' contact names and addresses are erased this long after the endorsement was approved or rejected.
 STATEMENT_CONTACTS_ERASE_AFTER_DAYS = env.env_int("STATEMENT_CONTACTS_ERASE_AFTER_DAYS", 365)
 
+# Local actions on a day of action (localactions/): registrations per window, photos' limits, and how long
+# after the day the organisers' names and addresses are kept.
+LOCAL_ACTION_LIMITS = {
+    "window_seconds": env.env_int("LOCAL_ACTION_LIMIT_WINDOW_SECONDS", 3600),
+    "per_ip": env.env_int("LOCAL_ACTION_LIMIT_PER_IP", 20),
+    "per_email": env.env_int("LOCAL_ACTION_LIMIT_PER_EMAIL", 10),
+    "min_seconds_to_fill": env.env_int("LOCAL_ACTION_MIN_SECONDS_TO_FILL", 5),
+}
+LOCAL_ACTION_PHOTO_MAX_BYTES = env.env_int("LOCAL_ACTION_PHOTO_MAX_BYTES", 10 * 1024 * 1024)
+LOCAL_ACTION_PHOTO_MAX_PIXELS = env.env_int("LOCAL_ACTION_PHOTO_MAX_PIXELS", 40_000_000)  # decompression bombs
+LOCAL_ACTION_PHOTOS_PER_ACTION = env.env_int("LOCAL_ACTION_PHOTOS_PER_ACTION", 20)
+LOCAL_ACTION_CONTACTS_ERASE_AFTER_DAYS = env.env_int("LOCAL_ACTION_CONTACTS_ERASE_AFTER_DAYS", 90)
+
 # Number of reverse proxies in front of the application whose X-Forwarded-For entries are trusted.
 TRUSTED_PROXY_COUNT = env.env_int("TRUSTED_PROXY_COUNT", 0)
 
@@ -257,7 +272,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Stop the Harm API",
     "DESCRIPTION": (
         "Petitions and their counts; signing with e-mail confirmation. Joint statements and their public lists of "
-        "signatory organisations. The library's resources. Data about signers and contact people is never exposed."
+        "signatory organisations. Approved local actions of days of action. The library's resources. Data about "
+        "signers, contact people and organisers is never exposed."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -2,10 +2,11 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from stoptheharm.api.docs import ApiDocsView
-from stoptheharm.api.v1 import library, organisations, petitions, statements
+from stoptheharm.api.v1 import library, localactions, organisations, petitions, statements
 
 app_name = "api"
 urlpatterns = [
+    path("v1/actions/", localactions.LocalActionListApi.as_view(), name="actions"),
     path("v1/resources/", library.ResourceListApi.as_view(), name="resources"),
     path("v1/organisations/", organisations.OrganisationListApi.as_view(), name="organisations"),
     path("v1/petitions/", petitions.PetitionListApi.as_view(), name="petitions"),

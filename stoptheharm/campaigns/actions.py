@@ -3,12 +3,22 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.utils.translation import gettext_lazy as _
+
 
 class ActionKind:
     SIGN = "sign"
     ENDORSE = "endorse"
     ATTEND = "attend"
     ORGANISE = "organise"
+
+
+KIND_LABELS = {
+    ActionKind.SIGN: _("Sign"),
+    ActionKind.ENDORSE: _("Endorse"),
+    ActionKind.ATTEND: _("Attend"),
+    ActionKind.ORGANISE: _("Organise a local action"),
+}
 
 
 @dataclass(frozen=True)
@@ -26,6 +36,11 @@ class Action:
     languages: frozenset[str] = field(default_factory=frozenset)  # language codes; empty: any
     count: int | None = None  # e.g. signatures so far
     count_label: str = ""  # e.g. "12,122 supporters", already worded
+    language: str = ""  # the language the title and summary are in, when it is not the page's
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS.get(self.kind, self.kind))
 
 
 def by_importance_then_closing(action: Action) -> tuple[int, int, float]:

@@ -21,9 +21,15 @@ def country_choices() -> list[tuple[str, str]]:
     return [("", _("Choose your country")), *((code, str(name)) for code, name in countries)]
 
 
+def any_country_choices() -> list[tuple[str, str]]:
+    """The country list of a filter, whose empty choice means any country."""
+    return [("", _("Any country")), *country_choices()[1:]]
+
+
 @functools.cache
-def _country_options(language: str) -> str:
-    return "".join(f'<option value="{escape(code)}">{escape(name)}</option>' for code, name in country_choices())
+def _country_options(language: str, *, is_filter: bool) -> str:
+    choices = any_country_choices() if is_filter else country_choices()
+    return "".join(f'<option value="{escape(code)}">{escape(name)}</option>' for code, name in choices)
 
 
 class CountrySelect(forms.Select):
@@ -33,13 +39,19 @@ class CountrySelect(forms.Select):
     time of a petition page.
     """
 
+    is_filter = False  # True: the empty choice reads "Any country"
+
     def render(self, name: str, value: Any, attrs: dict | None = None, renderer: Any = None) -> str:
-        options = _country_options(get_language())
+        options = _country_options(get_language(), is_filter=self.is_filter)
         if value:
             chosen = f'<option value="{escape(value)}">'
             options = options.replace(chosen, chosen.replace(">", " selected>", 1), 1)
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)),
                            mark_safe(options))  # fmt: skip  # noqa: S308  # escaped above
+
+
+class CountryFilterSelect(CountrySelect):
+    is_filter = True
 
 
 class CountryField(forms.ChoiceField):

@@ -6,56 +6,40 @@ and, for some, in other languages (its translations).
 """
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from django.conf import settings
 from wagtail.models import Locale, Page
 
+from stoptheharm.core.demo import DemoReport, add_child_once, translate_once
 from stoptheharm.library.models import LibraryPage, ResourcePage, ResourcePublisher, ResourceSeries
 from stoptheharm.organisations.models import Organisation
 
 CONTENT_FILE = Path(__file__).parent / "demo" / "content.json"
 LIBRARY_SLUG = "resources"
+LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
 
 
-class DemoCounts(Protocol):
-    """What `pages.demo.DemoReport` counts: the pages created (as "language:slug") and those already there."""
-
-    created: list[str]
-    existing: int
-
-
-def load_library_demo(*, section: Page, report: DemoCounts) -> None:
-    """Create what is missing under `section` (the default language's library section), counted in `report`."""
+def load_library_demo(report: DemoReport, *, sections: Mapping[str, Page]) -> None:
+    """Create the library under the "library" section, its resources, then their translations."""
     content = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
-    library = section.get_children().filter(slug=LIBRARY_SLUG).first()
-    if library is None:
-        library = LibraryPage(slug=LIBRARY_SLUG, **content["library"][section.locale.language_code])
-        section.add_child(instance=library)
-        library.save_revision().publish()
-        report.created.append(f"{section.locale.language_code}:{LIBRARY_SLUG}")
-    else:
-        report.existing += 1
-    library = library.specific
-    for code, _name in settings.LANGUAGES:
-        _ensure_translation(library, code, content["library"][code], report)
+    section = sections["library"]
+    words = content["library"][section.locale.language_code]
+    library, is_new = add_child_once(section, LibraryPage(slug=LIBRARY_SLUG, **words))
+    report.count(library, is_new)
+    _translate(library, content["library"], report)
     series, _created = ResourceSeries.objects.get_or_create(
         name=content["series"]["name"], defaults={"description": content["series"]["description"]}
     )
     for spec in content["resources"]:
-        resource = _ensure_resource(library, spec, series, report)
-        for code, _name in settings.LANGUAGES:
-            if code in spec:
-                _ensure_translation(resource, code, _resource_words(spec[code]), report)
+        resource, is_new = add_child_once(library, _resource(spec, series, section.locale.language_code))
+        report.count(resource, is_new)
+        _translate(resource, {code: _resource_words(spec[code]) for code in spec if code in LANGUAGE_CODES}, report)
 
 
-def _ensure_resource(library: LibraryPage, spec: dict[str, Any], series: ResourceSeries, report: DemoCounts) -> Page:
-    existing = library.get_children().filter(slug=spec["key"]).first()
-    if existing:
-        report.existing += 1
-        return existing.specific
-    language_code = library.locale.language_code
+def _resource(spec: dict[str, Any], series: ResourceSeries, language_code: str) -> ResourcePage:
     resource = ResourcePage(
         slug=spec["key"],
         kind=spec["kind"],
@@ -67,13 +51,8 @@ def _ensure_resource(library: LibraryPage, spec: dict[str, Any], series: Resourc
         **_resource_words(spec[language_code]),
     )
     resource.topics.add(*spec["topics"])
-    for name in spec["publishers"]:
-        organisation = Organisation.objects.filter(name=name).first()
-        if organisation:
-            resource.publishers.add(ResourcePublisher(organisation=organisation))
-    library.add_child(instance=resource)
-    resource.save_revision().publish()
-    report.created.append(f"{language_code}:{spec['key']}")
+    for organisation in Organisation.objects.filter(name__in=spec["publishers"]):
+        resource.publishers.add(ResourcePublisher(organisation=organisation))
     return resource
 
 
@@ -84,15 +63,7 @@ def _resource_words(words: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def _ensure_translation(original: Page, language_code: str, fields: dict[str, Any], report: DemoCounts) -> None:
-    locale = Locale.objects.get(language_code=language_code)
-    if original.locale_id == locale.pk:
-        return
-    if original.get_translations().filter(locale=locale).exists():
-        report.existing += 1
-        return
-    translation = original.specific.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    report.created.append(f"{language_code}:{original.slug}")
+def _translate(original: Page, fields_by_language: dict[str, dict[str, Any]], report: DemoReport) -> None:
+    for code, fields in fields_by_language.items():
+        if code != original.locale.language_code:
+            report.count(*translate_once(original, Locale.objects.get(language_code=code), fields))

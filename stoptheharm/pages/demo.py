@@ -10,7 +10,6 @@ hold only their words.
 """
 
 import json
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,11 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from stoptheharm import organisations as organisations_app
+from stoptheharm.campaigns.demo import load_campaign_demo
+from stoptheharm.core.demo import DemoReport, translate_once
 from stoptheharm.library.demo import load_library_demo
+from stoptheharm.localactions.demo import ensure_demo_day_of_action
+from stoptheharm.news.demo import load_news_demo
 from stoptheharm.organisations.imports import read_organisation_csv
 from stoptheharm.organisations.models import Organisation
 from stoptheharm.organisations.names import normalise_organisation_name
@@ -36,13 +39,6 @@ HOME_SLUG = "home"
 PORTO_SIGNATORIES_CSV = Path(organisations_app.__file__).parent / "data" / "porto_2019_signatories.csv"
 PORTO_STATEMENT = "porto-2019"  # lists the signatories of PORTO_SIGNATORIES_CSV
 PAGE_KINDS: dict[str, type[Page]] = {"section": SectionPage, "standard": StandardPage}
-
-
-@dataclass
-class DemoReport:
-    created: list[str] = field(default_factory=list)
-    existing: int = 0
-    organisations_created: list[str] = field(default_factory=list)
 
 
 def read_demo_content(language_code: str) -> dict[str, Any]:
@@ -90,7 +86,10 @@ def load_demo_site() -> DemoReport:
             _ensure_translation(petitions[spec["key"]], locale, _petition_words(spec), report)
         for spec in translated["statements"]:
             _ensure_translation(statements[spec["key"]], locale, _statement_words(spec), report)
-    load_library_demo(section=originals["library"], report=report)
+    campaign = load_campaign_demo(report, sections=originals, petitions=petitions, statements=statements)
+    load_news_demo(report, sections=originals)
+    ensure_demo_day_of_action(parent=originals["take-action"], campaign=campaign)  # after the sections' translations
+    load_library_demo(report, sections=originals)
     return report
 
 
@@ -213,14 +212,7 @@ def _fill_home_body(home: HomePage, spec: dict[str, Any]) -> None:
 
 
 def _ensure_translation(original: Page, locale: Locale, fields: dict[str, Any], report: DemoReport) -> None:
-    if original.get_translations().filter(locale=locale).exists():
-        report.existing += 1
-        return
-    translation = original.specific.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    report.created.append(f"{locale.language_code}:{original.slug}")
+    report.count(*translate_once(original, locale, fields))
 
 
 def _home_fields(spec: dict[str, Any], home: HomePage | None) -> dict[str, Any]:

@@ -22,15 +22,15 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.SectionPage", "pages.StandardPage"]
+    subpage_types = ["pages.SectionPage", "pages.StandardPage", "campaigns.TakeActionPage", "news.NewsIndexPage"]
 
     class Meta:
         verbose_name = _("home page")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from stoptheharm.pages.selectors import menu_pages  # selectors import these models
+        from stoptheharm.pages.selectors import home_page_context  # selectors import these models
 
-        return {**super().get_context(request, *args, **kwargs), "sections": menu_pages(self)}
+        return {**super().get_context(request, *args, **kwargs), **home_page_context(self)}
 
 
 class SectionPage(Page):
@@ -56,6 +56,9 @@ class SectionPage(Page):
         "campaigns.CampaignPage",
         "petitions.PetitionPage",
         "statements.StatementPage",
+        "localactions.DayOfActionPage",
+        "campaigns.TakeActionPage",
+        "news.NewsIndexPage",
         "library.LibraryPage",
     ]
 

@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -6,7 +7,12 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from stoptheharm.pages.models import StandardPage
+from stoptheharm.campaigns.selectors import open_actions, take_action_page_for_language
+from stoptheharm.news.selectors import latest_news, news_index_for_language
+from stoptheharm.pages.models import HomePage, StandardPage
+
+HOME_NEWS = 3
+HOME_ACTIONS = 3
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,18 @@ def localized_home(request: HttpRequest) -> Page | None:
 def menu_pages(home: Page) -> QuerySet[Page]:
     """The sections shown in the main navigation, in the editor's order."""
     return home.get_children().live().public().in_menu().specific()
+
+
+def home_page_context(home: HomePage) -> dict[str, Any]:
+    """The sections, the latest news and the most urgent actions, in the home page's language."""
+    language = home.locale.language_code
+    return {
+        "sections": menu_pages(home),
+        "latest_news": latest_news(language=language, limit=HOME_NEWS),
+        "news_index": news_index_for_language(language),
+        "urgent_actions": open_actions()[:HOME_ACTIONS],
+        "take_action": take_action_page_for_language(language),
+    }
 
 
 def main_menu_items(*, home: Page, current_page: Page | None) -> list[MenuItem]:

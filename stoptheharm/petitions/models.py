@@ -78,6 +78,17 @@ class PetitionPage(Page):
         related_name="+",
         help_text=_("Shown when the petition is shared on social networks (1200 by 630 pixels works best)."),
     )
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="petitions",
+        help_text=_("The campaign this petition serves; it is listed on the campaign's page."),
+    )
+    importance = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Higher comes first on the Take Action page; among equals, the one closing soonest.")
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -95,6 +106,7 @@ class PetitionPage(Page):
             ],
             heading=_("Signing"),
         ),
+        MultiFieldPanel([FieldPanel("campaign"), FieldPanel("importance")], heading=_("Campaign")),
         MultiFieldPanel([FieldPanel("delivered_on"), FieldPanel("response")], heading=_("Delivery and response")),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("share_text"), FieldPanel("share_image")]

@@ -13,10 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django_countries import countries
 
+from stoptheharm.core.actions import in_default_language, of_campaign, open_at
 from stoptheharm.core.privacy import RetentionPeriod, deleted_after
-from stoptheharm.petitions.counting import confirmed_by_country
+from stoptheharm.petitions.counting import confirmed_by_country, confirmed_by_country_for
 from stoptheharm.petitions.limits import ADDRESS_HASH_RETENTION
-from stoptheharm.petitions.models import PetitionCoSponsor, PetitionPage, Signature
+from stoptheharm.petitions.models import PetitionCoSponsor, PetitionPage, PetitionState, Signature
 from stoptheharm.petitions.tokens import CONFIRMATION_VALIDITY, InvalidToken, read_management_token, secrets_match
 
 COUNTS_TTL_SECONDS = 1  # a count read as a confirmation commits is dropped within a second (core.pagecache: 5 s in all)
@@ -169,6 +170,51 @@ def petition_summary(petition: PetitionPage) -> PetitionSummary:
         goal=petition.goal or next_milestone(total),
         by_country=by_country,
     )
+
+
+@dataclass(frozen=True)
+class OpenPetition:
+    """A petition open for signing (its default-language original) and its total as its page shows it."""
+
+    petition: PetitionPage
+    supporters: int
+
+
+def open_petitions(*, campaign_id: int | None = None) -> list[OpenPetition]:
+    """Live, public petitions open for signing now, with their totals; of one campaign if given.
+
+    One entry per petition: the default-language original, which every translation's signatures
+    belong to. Counts come from the same short-lived cache as the petition pages, so they are never
+    staler than those; the petitions not in it are counted together in one statement.
+    """
+    petitions = (
+        PetitionPage.objects.live()
+        .public()
+        .filter(open_at(timezone.now()), in_default_language(), state=PetitionState.OPEN)
+        .order_by("pk")
+    )
+    if campaign_id is not None:
+        petitions = petitions.filter(of_campaign(campaign_id))
+    petitions = list(petitions)
+    by_country = cached_counts_by_country([petition.pk for petition in petitions])
+    return [
+        OpenPetition(petition, sum(count for _code, count in by_country[petition.pk]) + petition.imported_count)
+        for petition in petitions
+    ]
+
+
+def cached_counts_by_country(petition_ids: list[int]) -> dict[int, list[tuple[str, int]]]:
+    """`petition_summary`'s cached counts of several petitions: one cache read, one query for the missing."""
+    keys = {counts_cache_key(petition_id): petition_id for petition_id in petition_ids}
+    counts = {keys[key]: by_country for key, by_country in cache.get_many(list(keys)).items()}
+    missing = [petition_id for petition_id in petition_ids if petition_id not in counts]
+    if missing:
+        fresh = confirmed_by_country_for(missing)
+        cache.set_many(
+            {counts_cache_key(petition_id): counted for petition_id, counted in fresh.items()}, COUNTS_TTL_SECONDS
+        )
+        counts |= fresh
+    return counts
 
 
 @dataclass(frozen=True)

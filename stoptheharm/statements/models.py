@@ -54,6 +54,17 @@ class StatementPage(Page):
         verbose_name=_("who may sign"),
         help_text=_("Individuals, when allowed, are listed apart from the organisations."),
     )
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="statements",
+        help_text=_("The campaign this statement serves; it is listed on the campaign's page."),
+    )
+    importance = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Higher comes first on the Take Action page; among equals, the one closing soonest.")
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -65,6 +76,7 @@ class StatementPage(Page):
             [FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]), FieldPanel("signers")],
             heading=_("Sign-on"),
         ),
+        MultiFieldPanel([FieldPanel("campaign"), FieldPanel("importance")], heading=_("Campaign")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
 

@@ -8,10 +8,12 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Count, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from stoptheharm.core.actions import in_default_language, of_campaign, open_at
 from stoptheharm.core.privacy import RetentionPeriod, deleted_after
 from stoptheharm.core.regions import REGION_NAMES, region_of
 from stoptheharm.organisations.models import Organisation
@@ -203,6 +205,29 @@ def signatory_counts(statements: list[StatementPage]) -> dict[int, int]:
     )
     by_key = dict(rows)
     return {statement.pk: by_key.get(statement.translation_key, 0) for statement in statements}
+
+
+@dataclass(frozen=True)
+class OpenStatement:
+    """A statement open for endorsement (its default-language original) and how many organisations signed it."""
+
+    statement: StatementPage
+    signatories: int
+
+
+def open_statements(*, campaign_id: int | None = None) -> list[OpenStatement]:
+    """Live, public statements open for endorsement now, with their organisations' count; of one campaign if given.
+
+    One entry per statement: the default-language original, which every translation's endorsements belong to.
+    """
+    statements = (
+        StatementPage.objects.live().public().filter(open_at(timezone.now()), in_default_language()).order_by("pk")
+    )
+    if campaign_id is not None:
+        statements = statements.filter(of_campaign(campaign_id))
+    statements = list(statements)
+    counts = signatory_counts(statements)
+    return [OpenStatement(statement, counts[statement.pk]) for statement in statements]
 
 
 MATCH_REASONS = {

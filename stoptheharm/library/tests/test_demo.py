@@ -1,7 +1,6 @@
-from types import SimpleNamespace
-
 import pytest
 
+from stoptheharm.core.demo import DemoReport
 from stoptheharm.library.demo import load_library_demo
 from stoptheharm.library.models import LibraryPage, ResourcePage
 from stoptheharm.library.selectors import LibraryFilters, library_resources, other_editions
@@ -23,6 +22,6 @@ def test_the_demo_library_is_searchable_in_several_languages_and_loads_once(clie
     assert client.get(library.url).status_code == 200
     russian = guide.get_translations().get(locale__language_code="ru")
     assert client.get(f"/ru/resources/{russian.pk}/guide.pdf").status_code == 200
-    again = SimpleNamespace(created=[], existing=0)
-    load_library_demo(section=library.get_parent(), report=again)
+    again = DemoReport()
+    load_library_demo(again, sections={"library": library.get_parent()})
     assert (again.created, again.existing) == ([], 14)  # the library page in 5 languages, 5 resources, 4 translations

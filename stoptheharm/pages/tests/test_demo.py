@@ -8,6 +8,8 @@ from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from stoptheharm.campaigns.models import CampaignPage, TakeActionPage
+from stoptheharm.news.models import NewsPage
 from stoptheharm.organisations.models import Organisation
 from stoptheharm.pages.demo import load_demo_site, read_demo_content
 from stoptheharm.pages.models import HomePage, SectionPage, StandardPage
@@ -89,8 +91,8 @@ def test_the_load_demo_command_reports_what_it_did():
     first, second = StringIO(), StringIO()
     call_command("load_demo", stdout=first)
     call_command("load_demo", stdout=second)
-    assert first.getvalue().strip() == "Demo content: 74 page(s) created, 0 already there; 335 organisation(s) created."
-    assert second.getvalue().strip() == "Demo content: 0 page(s) created, 74 already there; 0 organisation(s) created."
+    assert first.getvalue().strip() == "Demo content: 99 page(s) created, 0 already there; 335 organisation(s) created."
+    assert second.getvalue().strip() == "Demo content: 0 page(s) created, 99 already there; 0 organisation(s) created."
 
 
 @pytest.mark.django_db
@@ -181,3 +183,19 @@ def test_every_language_has_the_porto_statement_with_its_references_and_the_same
         ], code  # the only signatories with a website
         assert len(re.findall(r'<li value="\d+">', content)) == 335, code
     assert Endorsement.objects.count() == 335  # the translations share the original's list
+
+
+@pytest.mark.django_db
+def test_the_demo_campaign_gathers_its_actions_partners_news_in_every_language(client, demo_site):
+    original = CampaignPage.objects.get(locale__language_code="en", slug="support-dont-punish")
+    assert PetitionPage.objects.get(locale__language_code="en", slug=OPEN_PETITION).campaign == original
+    assert StatementPage.objects.get(locale__language_code="en", slug="porto-2019").campaign == original
+    for code in LANGUAGE_CODES:
+        campaign = CampaignPage.objects.get(locale__language_code=code, slug="support-dont-punish")
+        assert (campaign.milestones.count(), campaign.partners.count()) == (4, 3)
+        content = client.get(campaign.url).content.decode()
+        assert PetitionPage.objects.get(locale__language_code=code, slug=OPEN_PETITION).url in content
+        assert NewsPage.objects.get(locale__language_code=code, slug="next-day-of-action").url in content
+        take_action = TakeActionPage.objects.get(locale__language_code=code)
+        open_petition = PetitionPage.objects.get(locale__language_code=code, slug=OPEN_PETITION)
+        assert open_petition.url in client.get(take_action.url).content.decode()

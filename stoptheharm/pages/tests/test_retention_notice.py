@@ -1,0 +1,13 @@
+"""The privacy notice's retention table is read from the code that applies the periods."""
+
+from stoptheharm.pages.blocks import RetentionPeriodsBlock
+
+
+def test_the_notice_states_the_local_action_periods_from_the_settings(settings):
+    settings.LOCAL_ACTION_CONTACTS_ERASE_AFTER_DAYS = 45
+
+    html = RetentionPeriodsBlock().render(None)
+
+    assert "Local actions on a day of action: lawful basis and how long we keep what" in html
+    assert "A local action never confirmed by its organiser" in html
+    assert "erased 45 days after the day of action; the approved action stays on the public page" in html
