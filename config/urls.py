@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("organisations/", include("stoptheharm.organisations.urls")),
     path("petitions/", include("stoptheharm.petitions.urls")),
     path("statements/", include("stoptheharm.statements.urls")),
+    path("events/", include("stoptheharm.events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "stoptheharm.pages",
     "stoptheharm.petitions",
     "stoptheharm.statements",
+    "stoptheharm.events",
     "stoptheharm.library",
     "stoptheharm.localactions",
     "stoptheharm.api",
@@ -243,6 +244,15 @@ ORGANISATION_APPLICATION_ERASE_AFTER_DAYS = env.env_int("ORGANISATION_APPLICATIO
 # Endorsers' contact names and addresses are erased this long after the endorsement was approved or rejected.
 STATEMENT_CONTACTS_ERASE_AFTER_DAYS = env.env_int("STATEMENT_CONTACTS_ERASE_AFTER_DAYS", 365)
 
+# Registering for an event (events/limits.py): per address per event, per e-mail across events.
+EVENT_LIMITS = {
+    "window_seconds": env.env_int("EVENT_LIMIT_WINDOW_SECONDS", 3600),
+    "per_ip": env.env_int("EVENT_LIMIT_PER_IP", 50),  # a conference network shares one address
+    "per_email": env.env_int("EVENT_LIMIT_PER_EMAIL", 10),
+    "min_seconds_to_fill": env.env_int("EVENT_MIN_SECONDS_TO_FILL", 2),
+}
+# Attendees' names, addresses and organisations are erased this long after their event ended.
+EVENT_REGISTRATIONS_ERASE_AFTER_DAYS = env.env_int("EVENT_REGISTRATIONS_ERASE_AFTER_DAYS", 30)
 # Local actions on a day of action (localactions/): registrations per window, photos' limits, and how long
 # after the day the organisers' names and addresses are kept.
 LOCAL_ACTION_LIMITS = {

@@ -1,7 +1,8 @@
 """Reads for the campaign and Take Action pages: every open action, in one shape, from the apps that own them.
 
 Each kind of action is turned into `Action`s by a small function of its own (`petition_actions`,
-`statement_actions`, `day_of_action_actions`) which calls its app's selector; `open_actions` gathers them.
+`statement_actions`, `event_actions`, `day_of_action_actions`) which calls its app's selector; `open_actions`
+gathers them.
 """
 
 from collections.abc import Callable, Mapping
@@ -15,6 +16,8 @@ from wagtail.models import Page
 from stoptheharm.campaigns.actions import Action, ActionKind, by_importance_then_closing
 from stoptheharm.campaigns.forms import ActionFilterForm
 from stoptheharm.campaigns.models import CampaignPage, CampaignPartner, TakeActionPage
+from stoptheharm.events.models import EventFormat, EventPage
+from stoptheharm.events.selectors import open_events
 from stoptheharm.localactions.models import DayOfActionPage
 from stoptheharm.localactions.selectors import open_days_of_action
 from stoptheharm.news.selectors import news_about_campaign
@@ -35,7 +38,12 @@ def open_actions(
     names no language matches every language. Titles and links are in the active language where the
     action has a live translation in it, else in its original language.
     """
-    actions = [*petition_actions(campaign_id), *statement_actions(campaign_id), *day_of_action_actions(campaign_id)]
+    actions = [
+        *petition_actions(campaign_id),
+        *statement_actions(campaign_id),
+        *event_actions(campaign_id),
+        *day_of_action_actions(campaign_id),
+    ]
     matching = (action for action in actions if _matches(action, country=country, language=language))
     return sorted(matching, key=by_importance_then_closing)
 
@@ -73,6 +81,25 @@ def statement_actions(campaign_id: int | None) -> list[Action]:
             count_label=ngettext(
                 "%(count)s organisation has signed", "%(count)s organisations have signed", item.signatories
             ),
+        )
+        for item in found
+    ]
+
+
+def event_actions(campaign_id: int | None) -> list[Action]:
+    """Events taking registrations. One held in a place is for its country; one online or hybrid, for anywhere."""
+    found = open_events(campaign_id=campaign_id)
+    translations = _live_translations(EventPage, [item.page for item in found])
+    return [
+        _action(
+            ActionKind.ATTEND,
+            item.page,
+            translations,
+            summary=lambda _event, when=item.when: when,
+            count=item.registered_count,
+            count_label=ngettext("%(count)s registered", "%(count)s registered", item.registered_count),
+            closes_at=item.registration_closes_at,
+            countries=item.countries if item.format == EventFormat.IN_PERSON else frozenset(),
         )
         for item in found
     ]

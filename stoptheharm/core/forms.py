@@ -5,6 +5,7 @@ import time
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.forms.utils import flatatt
 from django.utils.html import escape, format_html
@@ -73,3 +74,31 @@ def is_filled_too_fast(stamp: str, *, salt: str, min_seconds: float) -> bool:
     except (signing.BadSignature, TypeError, ValueError):
         return True
     return time.time() - shown_at < min_seconds
+
+
+class TrappedForm(forms.Form):
+    """A public form with a honeypot field and the time trap.
+
+    Subclasses set `started_salt` (their own) and `min_seconds_setting`: the name of the limits
+    setting (a dict) whose "min_seconds_to_fill" applies to them.
+    """
+
+    started_salt = ""
+    min_seconds_setting = ""
+    # A field people never see; software that fills in every field gives itself away.
+    homepage = forms.CharField(required=False, label=_("Leave this field empty"))
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields["started"].initial = started_stamp(salt=self.started_salt)
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.cleaned_data.get("homepage"))
+
+    @property
+    def looks_automated(self) -> bool:
+        min_seconds = getattr(settings, self.min_seconds_setting)["min_seconds_to_fill"]
+        return is_filled_too_fast(self.cleaned_data.get("started", ""), salt=self.started_salt, min_seconds=min_seconds)

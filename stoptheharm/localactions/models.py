@@ -8,21 +8,21 @@ from django.db import models
 from django.db.models import F, Q
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 
+from stoptheharm.core.originals import DefaultLanguageOriginal
 from stoptheharm.core.text import reject_forbidden_characters
 from stoptheharm.organisations.models import LANGUAGE_CODE_LIST
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
-class DayOfActionPage(Page):
+class DayOfActionPage(DefaultLanguageOriginal, Page):
     """One year's global day of action: organisations register local actions, the page maps and counts them."""
 
     day = models.DateField(help_text=_("The date of the day of action, e.g. 26 June 2026."))
@@ -85,15 +85,6 @@ class DayOfActionPage(Page):
         from stoptheharm.localactions.selectors import day_of_action_context  # selectors import these models
 
         return {**super().get_context(request, *args, **kwargs), **day_of_action_context(self, request.GET)}
-
-    @cached_property
-    def canonical(self) -> "DayOfActionPage":
-        """The page in the site's default language: local actions of every translation belong to it."""
-        default_locale = Locale.get_default()
-        if self.locale_id == default_locale.pk:
-            return self
-        original = DayOfActionPage.objects.filter(translation_key=self.translation_key, locale=default_locale).first()
-        return original or self
 
     def is_open_for_registration_at(self, moment: datetime) -> bool:
         if self.registration_opens_at and moment < self.registration_opens_at:

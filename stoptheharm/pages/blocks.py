@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+from stoptheharm.events.selectors import retention_periods as event_retention_periods
 from stoptheharm.localactions.selectors import retention_periods as local_action_retention_periods
 from stoptheharm.organisations.selectors import application_retention_periods, member_count
 from stoptheharm.petitions.selectors import retention_periods as petition_retention_periods
@@ -41,7 +42,7 @@ class RetentionPeriodsBlock(blocks.StaticBlock):
         template = "pages/blocks/retention_periods.html"
 
     def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
-        periods = [*petition_retention_periods(), *statement_retention_periods()]
+        periods = [*petition_retention_periods(), *statement_retention_periods(), *event_retention_periods()]
         context = super().get_context(value, parent_context)
         return {
             **context,

@@ -21,6 +21,7 @@ from wagtail.models import Locale, Page, Site
 from stoptheharm import organisations as organisations_app
 from stoptheharm.campaigns.demo import load_campaign_demo
 from stoptheharm.core.demo import DemoReport, translate_once
+from stoptheharm.events.demo import load_demo_events
 from stoptheharm.library.demo import load_library_demo
 from stoptheharm.localactions.demo import ensure_demo_day_of_action
 from stoptheharm.news.demo import load_news_demo
@@ -73,6 +74,7 @@ def load_demo_site() -> DemoReport:
         for spec in content["statements"]
     }
     _list_signatories(statements[PORTO_STATEMENT], [row.fields["name"] for row in porto_rows])
+    load_demo_events(report, section=originals["events"], organisations=organisations)
     for code, _name in settings.LANGUAGES:
         if code == default_locale.language_code:
             continue

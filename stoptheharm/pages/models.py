@@ -22,7 +22,13 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.SectionPage", "pages.StandardPage", "campaigns.TakeActionPage", "news.NewsIndexPage"]
+    subpage_types = [
+        "pages.SectionPage",
+        "pages.StandardPage",
+        "campaigns.TakeActionPage",
+        "news.NewsIndexPage",
+        "events.EventIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -59,6 +65,7 @@ class SectionPage(Page):
         "localactions.DayOfActionPage",
         "campaigns.TakeActionPage",
         "news.NewsIndexPage",
+        "events.EventIndexPage",
         "library.LibraryPage",
     ]
 

@@ -5,14 +5,15 @@ from django.db import models
 from django.db.models import F, Q
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from stoptheharm.core.originals import DefaultLanguageOriginal
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
 
@@ -30,7 +31,7 @@ class ChallengeMode(models.TextChoices):
     NEVER = "never", _("Never")
 
 
-class PetitionPage(Page):
+class PetitionPage(DefaultLanguageOriginal, Page):
     """A petition to one or more targets; supporters sign it through the form on the page."""
 
     summary = models.TextField(max_length=500, help_text=_("One or two sentences: what the petition asks, of whom."))
@@ -136,15 +137,6 @@ class PetitionPage(Page):
         context["share_links"] = share_links(self, request)
         context["form"] = kwargs.get("form") or SignatureForm(challenge=challenge.is_on(petition=self.canonical))
         return context
-
-    @cached_property
-    def canonical(self) -> "PetitionPage":
-        """The petition in the site's default language: every translation's signatures belong to it."""
-        default_locale = Locale.get_default()
-        if self.locale_id == default_locale.pk:
-            return self
-        original = PetitionPage.objects.filter(translation_key=self.translation_key, locale=default_locale).first()
-        return original or self
 
     def is_open_for_signing_at(self, moment: datetime) -> bool:
         if self.state != PetitionState.OPEN:

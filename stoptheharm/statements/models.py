@@ -6,14 +6,14 @@ from django.db import models
 from django.db.models import F, Q
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 
+from stoptheharm.core.originals import DefaultLanguageOriginal
 from stoptheharm.core.text import reject_forbidden_characters
 from stoptheharm.organisations.models import OrganisationKind
 from stoptheharm.statements.blocks import ReferencesBlock, StatementBodyBlock
@@ -27,7 +27,7 @@ class Signers(models.TextChoices):
     )
 
 
-class StatementPage(Page):
+class StatementPage(DefaultLanguageOriginal, Page):
     """A joint statement that organisations (and, if the editors allow it, individuals) sign on to."""
 
     introduction = models.TextField(
@@ -115,15 +115,6 @@ class StatementPage(Page):
                     % {"markers": markers}
                 }
             )
-
-    @cached_property
-    def canonical(self) -> "StatementPage":
-        """The statement in the site's default language: every translation's endorsements belong to it."""
-        default_locale = Locale.get_default()
-        if self.locale_id == default_locale.pk:
-            return self
-        original = StatementPage.objects.filter(translation_key=self.translation_key, locale=default_locale).first()
-        return original or self
 
     @property
     def accepts_individuals(self) -> bool:

@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from stoptheharm.campaigns.actions import Action, ActionKind, by_importance_then_closing
 from stoptheharm.campaigns.selectors import _matches, open_actions
 from stoptheharm.campaigns.tests.factories import create_campaign, publish_translation
+from stoptheharm.events.tests.factories import create_event, create_event_index, register
 from stoptheharm.localactions.tests.factories import add_action, create_day
 from stoptheharm.petitions.models import PetitionState, SignatureStatus
 from stoptheharm.petitions.tests.factories import add_signature, create_petition
@@ -185,3 +186,23 @@ def test_a_day_of_action_asks_to_organise_a_local_action_until_registration_clos
     assert (action.kind, action.title, action.closes_at, action.count) == (ActionKind.ORGANISE, day.title, closes, 1)
     assert action.count_label == "1 local action registered"
     assert sorted(titles(open_actions())) == ["A day of no campaign", "Global day of action"]
+
+
+@pytest.mark.django_db
+def test_events_taking_registrations_are_actions_for_their_country_or_anywhere(section, campaign):
+    index = create_event_index(parent=section)
+    porto = create_event(index=index, slug="porto", title="Conference in Porto", format="in_person", country="PT",
+                         campaign=campaign, importance=3)  # fmt: skip
+    create_event(index=index, slug="online", title="Online meeting", campaign=campaign)
+    create_event(index=index, slug="closed", title="Closed", registration_closes_at=timezone.now() - SOON)
+    register(porto, "amina@example.org")
+
+    actions = open_actions(campaign_id=campaign.pk)
+    assert titles(actions) == ["Conference in Porto", "Online meeting"]
+    conference = actions[0]
+    assert conference.kind == ActionKind.ATTEND
+    assert conference.countries == frozenset({"PT"})
+    assert conference.count_label == "1 registered"
+    assert conference.closes_at == porto.starts_at
+    assert "(Europe/Lisbon, UTC" in conference.summary
+    assert titles(open_actions(country="BR")) == ["Online meeting"]  # online: open to anyone anywhere

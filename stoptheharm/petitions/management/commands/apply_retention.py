@@ -19,7 +19,9 @@ class Command(BaseCommand):
         "PETITION_ANONYMISE_AFTER_DAYS; delete applications to join never confirmed within seven days, and erase the "
         "contact of decided ones after ORGANISATION_APPLICATION_ERASE_AFTER_DAYS; delete endorsements of statements "
         "never confirmed within seven days, and erase endorsers' contact names and addresses "
-        "STATEMENT_CONTACTS_ERASE_AFTER_DAYS after the decision. Run it hourly (cron or a systemd timer). "
+        "STATEMENT_CONTACTS_ERASE_AFTER_DAYS after the decision; delete event registrations never confirmed within "
+        "seven days, and erase attendees EVENT_REGISTRATIONS_ERASE_AFTER_DAYS after their event. "
+        "Run it hourly (cron or a systemd timer). "
         "It also has the worker send any "
         "e-mail still waiting, should the process that stored it have stopped before asking."
     )
@@ -35,5 +37,5 @@ class Command(BaseCommand):
             f"Deleted {applications.deleted} unconfirmed application(s); forgot the address of "
             f"{applications.forgotten_addresses}; erased the contact of {applications.erased_contacts}."
         )
-        for report in apply_registered_retention():  # the other apps' periods (statements)
+        for report in apply_registered_retention():  # the other apps' periods (statements, events)
             self.stdout.write(report)
