@@ -1,9 +1,7 @@
 """URL map: language-prefixed public pages, and the unprefixed admin, health check and uploads."""
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.views.static import serve as serve_media
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -15,13 +13,14 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("api/", include("stoptheharm.api.urls")),
     path("documents/", include(wagtaildocs_urls)),
-    path("media/<path:path>", serve_media, {"document_root": settings.MEDIA_ROOT}),
+    path("media/<path:path>", core_views.media, name="media"),
 ]
 
 urlpatterns += i18n_patterns(
     path("atlas/", include("stoptheharm.atlas.urls")),
     path("local-actions/", include("stoptheharm.localactions.urls")),
     path("feeds/", include("stoptheharm.news.urls")),
+    path("resources/", include("stoptheharm.library.urls")),
     path("organisations/", include("stoptheharm.organisations.urls")),
     path("petitions/", include("stoptheharm.petitions.urls")),
     path("statements/", include("stoptheharm.statements.urls")),

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "stoptheharm.petitions",
     "stoptheharm.statements",
     "stoptheharm.events",
+    "stoptheharm.library",
     "stoptheharm.localactions",
     "stoptheharm.api",
     "wagtail_localize",
@@ -172,7 +173,7 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 WAGTAIL_SITE_NAME = "Stop the Harm"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "mp4", "odt", "ods", "pdf", "pptx", "txt", "webm", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no request leaves the platform unasked
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars from gravatar.com would tell a third party who the staff are
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
@@ -283,17 +284,18 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Stop the Harm API",
     "DESCRIPTION": (
         "Petitions and their counts; signing with e-mail confirmation. Joint statements and their public lists of "
-        "signatory organisations. Events and registering for them. Approved local actions of days of action. Data "
-        "about signers, attendees, contact people and organisers is never exposed."
+        "signatory organisations. Events and registering for them. Approved local actions of days of action. The "
+        "library's resources. Data about signers, attendees, contact people and organisers is never exposed."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["stoptheharm.api.schema.only_public_endpoints"],
     "SWAGGER_UI_DIST": "SIDECAR",  # served by the platform, not a CDN
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {  # two models call their choices "kind"
+    "ENUM_NAME_OVERRIDES": {  # several models call their choices "kind": each gets its own enum in the schema
         "OrganisationKindEnum": "stoptheharm.organisations.models.OrganisationKind",
         "LocalActionKindEnum": "stoptheharm.localactions.models.ActionKind",
+        "ResourceKindEnum": "stoptheharm.library.models.ResourceKind",
     },
 }
 

@@ -9,7 +9,8 @@ from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from stoptheharm.organisations.names import fold_text, normalise_organisation_name
+from stoptheharm.core.text import fold_text
+from stoptheharm.organisations.names import normalise_organisation_name
 
 LANGUAGE_CODE_LIST = RegexValidator(
     r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*(, ?[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)*$",

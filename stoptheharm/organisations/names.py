@@ -4,8 +4,9 @@ Shared by the import, the directory's search, "Join the coalition" and (later) s
 so that every door into the directory finds the same duplicates.
 """
 
-import unicodedata
 from urllib.parse import urlsplit
+
+from stoptheharm.core.text import fold_text
 
 # Legal forms only, compared after folding (so "e.V." is "ev", "Inc." is "inc"), and only at the end of a
 # name. Words that say what an organisation is ("Foundation", "Network", "NGO", "Association") are
@@ -29,21 +30,6 @@ LEGAL_FORM_SUFFIXES = frozenset(
         "vzw",  # vereniging zonder winstoogmerk (BE)
     }
 )
-# Dropped without a trace, so that "R.O.S.É.S." is "roses" and "St. Mary's" is "st marys"; every
-# other punctuation mark or symbol separates words ("HIV/AIDS" is "hiv aids").
-JOINING_PUNCTUATION = frozenset(".'\u2019\u2018`\u00b4\u02bc")  # full stop and the apostrophes
-
-
-def fold_text(text: str) -> str:
-    """Compatibility-normalised (NFKC), case-folded, without accents or punctuation, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
-    characters = []
-    for character in decomposed:
-        category = unicodedata.category(character)
-        if category == "Mn" or character in JOINING_PUNCTUATION:
-            continue
-        characters.append(" " if category[0] in "PSZC" else character)
-    return " ".join(unicodedata.normalize("NFC", "".join(characters)).split())
 
 
 def normalise_organisation_name(name: str) -> str:

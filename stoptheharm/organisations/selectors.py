@@ -10,9 +10,10 @@ from django_countries import countries
 
 from stoptheharm.core.privacy import RetentionPeriod, deleted_after
 from stoptheharm.core.regions import countries_in
+from stoptheharm.core.text import fold_text
 from stoptheharm.organisations.limits import ADDRESS_HASH_RETENTION
 from stoptheharm.organisations.models import ApplicationStatus, Organisation, OrganisationApplication
-from stoptheharm.organisations.names import fold_text, normalise_organisation_name, website_domain
+from stoptheharm.organisations.names import normalise_organisation_name, website_domain
 from stoptheharm.organisations.tokens import CONFIRMATION_VALIDITY
 
 # On normalised names: "Harm Reduction Network Georgia" and "Georgia Harm Reduction Network" score 0.67,

@@ -23,6 +23,7 @@ from stoptheharm.atlas.demo import load_atlas_demo
 from stoptheharm.campaigns.demo import load_campaign_demo
 from stoptheharm.core.demo import DemoReport, translate_once
 from stoptheharm.events.demo import load_demo_events
+from stoptheharm.library.demo import load_library_demo
 from stoptheharm.localactions.demo import ensure_demo_day_of_action
 from stoptheharm.news.demo import load_news_demo
 from stoptheharm.organisations.imports import read_organisation_csv
@@ -92,6 +93,7 @@ def load_demo_site() -> DemoReport:
     campaign = load_campaign_demo(report, sections=originals, petitions=petitions, statements=statements)
     load_news_demo(report, sections=originals)
     ensure_demo_day_of_action(parent=originals["take-action"], campaign=campaign)  # after the sections' translations
+    load_library_demo(report, sections=originals)
     return report
 
 

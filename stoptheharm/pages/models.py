@@ -66,6 +66,7 @@ class SectionPage(Page):
         "campaigns.TakeActionPage",
         "news.NewsIndexPage",
         "events.EventIndexPage",
+        "library.LibraryPage",
     ]
 
     class Meta:

@@ -1,6 +1,7 @@
 from django.db import migrations
 
-from stoptheharm.organisations.names import fold_text, normalise_organisation_name
+from stoptheharm.core.text import fold_text
+from stoptheharm.organisations.names import normalise_organisation_name
 
 
 def fill_names(apps, schema_editor):

@@ -91,8 +91,10 @@ def test_the_load_demo_command_reports_what_it_did():
     first, second = StringIO(), StringIO()
     call_command("load_demo", stdout=first)
     call_command("load_demo", stdout=second)
-    assert first.getvalue().strip() == "Demo content: 90 page(s) created, 0 already there; 335 organisation(s) created."
-    assert second.getvalue().strip() == "Demo content: 0 page(s) created, 90 already there; 0 organisation(s) created."
+    assert (
+        first.getvalue().strip() == "Demo content: 104 page(s) created, 0 already there; 335 organisation(s) created."
+    )
+    assert second.getvalue().strip() == "Demo content: 0 page(s) created, 104 already there; 0 organisation(s) created."
 
 
 @pytest.mark.django_db
