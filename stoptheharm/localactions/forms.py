@@ -2,7 +2,6 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from stoptheharm.core import forms as core_forms
@@ -96,9 +95,11 @@ def _coordinate(value: float | None) -> Decimal | None:
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.00001"))
 
 
-class RegistrationForm(ActionDetailsForm):
+class RegistrationForm(core_forms.TrappedForm, ActionDetailsForm):
     """The public registration form: the details, the private contact, a honeypot and the time trap."""
 
+    started_salt = STARTED_SALT
+    min_seconds_setting = "LOCAL_ACTION_LIMITS"
     contact_name = forms.CharField(label=_("Your name"), max_length=100)
     contact_email = forms.EmailField(
         label=_("Your e-mail address"),
@@ -109,26 +110,6 @@ class RegistrationForm(ActionDetailsForm):
         label=consents.PROCESSING,
         error_messages={"required": _("The action can only be registered with your agreement.")},
     )
-    # A field people never see; software that fills in every field gives itself away.
-    homepage = forms.CharField(required=False, label=_("Leave this field empty"))
-    started = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.fields["started"].initial = core_forms.started_stamp(salt=STARTED_SALT)
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.cleaned_data.get("homepage"))
-
-    @property
-    def looks_automated(self) -> bool:
-        return core_forms.is_filled_too_fast(
-            self.cleaned_data.get("started", ""),
-            salt=STARTED_SALT,
-            min_seconds=settings.LOCAL_ACTION_LIMITS["min_seconds_to_fill"],
-        )
 
     def registration_fields(self) -> dict[str, Any]:
         return self.action_fields() | {

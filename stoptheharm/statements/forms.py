@@ -1,7 +1,6 @@
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -42,29 +41,11 @@ class MergeForm(forms.Form):
     )
 
 
-class PublicForm(forms.Form):
+class PublicForm(core_forms.TrappedForm):
     """What every public endorsing form has: a honeypot and the time trap."""
 
-    # A field people never see; software that fills in every field gives itself away.
-    homepage = forms.CharField(required=False, label=_("Leave this field empty"))
-    started = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.fields["started"].initial = core_forms.started_stamp(salt=STARTED_SALT)
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.cleaned_data.get("homepage"))
-
-    @property
-    def looks_automated(self) -> bool:
-        return core_forms.is_filled_too_fast(
-            self.cleaned_data.get("started", ""),
-            salt=STARTED_SALT,
-            min_seconds=settings.STATEMENT_LIMITS["min_seconds_to_fill"],
-        )
+    started_salt = STARTED_SALT
+    min_seconds_setting = "STATEMENT_LIMITS"
 
     def _clean_text(self, name: str) -> str:
         value = self.cleaned_data[name].strip()
