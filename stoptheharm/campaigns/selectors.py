@@ -18,6 +18,7 @@ from stoptheharm.campaigns.forms import ActionFilterForm
 from stoptheharm.campaigns.models import CampaignPage, CampaignPartner, TakeActionPage
 from stoptheharm.events.models import EventFormat, EventPage
 from stoptheharm.events.selectors import open_events
+from stoptheharm.library.selectors import resources_of_campaign
 from stoptheharm.localactions.models import DayOfActionPage
 from stoptheharm.localactions.selectors import open_days_of_action
 from stoptheharm.news.selectors import news_about_campaign
@@ -183,13 +184,10 @@ def _matches(action: Action, *, country: str | None, language: str | None) -> bo
 
 
 def campaign_page_context(campaign: CampaignPage) -> dict[str, Any]:
-    """What a campaign's page shows beside its own fields.
-
-    Resources are not listed yet: the library app does not exist. When it does, its selector of a
-    campaign's resources is called here, as the actions' and the news' are.
-    """
+    """What a campaign's page shows beside its own fields: its open actions, partners, resources and news."""
     return {
         "actions": open_actions(campaign_id=campaign.pk),
+        "resources": resources_of_campaign(campaign_id=campaign.pk, language_code=campaign.locale.language_code),
         "milestones": list(campaign.milestones.all()),
         "partners": [partner.organisation for partner in campaign.partners.select_related("organisation")],
         "news": news_about_campaign(campaign=campaign, limit=NEWS_ON_CAMPAIGN_PAGE),

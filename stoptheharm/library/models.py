@@ -155,6 +155,14 @@ class ResourcePage(Page):
         blank=True,
         help_text=_("A video hosted elsewhere is only linked to: nothing from that site is loaded on this page."),
     )
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resources",
+        help_text=_("The campaign this resource serves, if any; its page lists it."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -169,6 +177,7 @@ class ResourcePage(Page):
         MultiFieldPanel([FieldPanel("topics"), FieldPanel("countries")], heading=_("Topics and countries")),
         InlinePanel("publishers", label=_("Publishers")),
         FieldRowPanel([FieldPanel("series"), FieldPanel("edition")], heading=_("Series")),
+        FieldPanel("campaign"),
     ]
     search_fields = [
         *Page.search_fields,

@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import get_language_info
 from django_countries import countries
 
+from stoptheharm.core.actions import of_campaign
 from stoptheharm.core.text import fold_text
 from stoptheharm.library.models import ResourceFile, ResourcePage, ResourceTopic
 from stoptheharm.organisations.models import Organisation
@@ -125,6 +126,12 @@ def other_editions(resource: ResourcePage) -> list[ResourcePage]:
 
 def published_by(organisation: Organisation, *, language_code: str) -> list[ResourcePage]:
     resources = live_resources().filter(publishers__organisation=organisation).distinct()
+    return list(one_version_per_resource(resources, language_code=language_code).order_by("-year", "title"))
+
+
+def resources_of_campaign(*, campaign_id: int, language_code: str) -> list[ResourcePage]:
+    """A campaign's resources (pointing to it or to any of its translations), each once, newest first."""
+    resources = live_resources().filter(of_campaign(campaign_id))
     return list(one_version_per_resource(resources, language_code=language_code).order_by("-year", "title"))
 
 

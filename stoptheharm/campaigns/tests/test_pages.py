@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from stoptheharm.campaigns.tests.factories import create_campaign, create_take_action_page, publish_translation
+from stoptheharm.library.tests.factories import create_library, create_resource, translate_resource
 from stoptheharm.news.tests.factories import create_news, create_news_index
 from stoptheharm.organisations.tests.factories import add_organisation
 from stoptheharm.petitions.tests.factories import add_signature, create_petition
@@ -14,6 +15,21 @@ from stoptheharm.statements.tests.factories import create_statement
 def main_text(response) -> str:
     content = response.content.decode()
     return re.sub(r"\s+", " ", content[content.index("<main") : content.index("</main>")])
+
+
+@pytest.mark.django_db
+def test_a_campaign_page_lists_its_resources_once_in_its_language(client, section):
+    campaign = create_campaign(parent=section)
+    library = create_library(parent=section)
+    guide = create_resource(library=library, title="Advocacy guide", kind="guide", year=2023, campaign=campaign)
+    translate_resource(guide, "fr", title="Guide de plaidoyer")
+    create_resource(library=library, title="Another campaign's report")
+
+    text = main_text(client.get(campaign.url))
+
+    assert "Resources" in text
+    assert "Advocacy guide" in text and "(Guide, 2023)" in text
+    assert "Guide de plaidoyer" not in text and "Another campaign's report" not in text
 
 
 @pytest.mark.django_db
