@@ -11,6 +11,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from stoptheharm.core.inserts import insert_row
 from stoptheharm.core.spreadsheets import Writable
 from stoptheharm.core.text import normalise_email
 from stoptheharm.petitions import challenge, exports, limits, tokens, trending
@@ -108,13 +109,14 @@ def _insert(signature: Signature) -> None:
     """Save a new signature; a duplicate raises IntegrityError and leaves any outer transaction usable.
 
     Outside a transaction the INSERT is its own (one round trip, where atomic() would take three);
-    inside one, a savepoint keeps a refused INSERT from spoiling it.
+    inside one, a savepoint keeps a refused INSERT from spoiling it. The statement is built once
+    (core.inserts); no signal listens to new signatures (tests/test_services.py checks it).
     """
     if transaction.get_connection().in_atomic_block:
         with transaction.atomic():
-            signature.save()
+            insert_row(signature)
     else:
-        signature.save()
+        insert_row(signature)
 
 
 def resend_confirmation(*, petition: PetitionPage, email: str, ip_address: str) -> None:
