@@ -38,7 +38,7 @@ PYTHON = sys.executable
 DURATION = int(os.environ.get("BENCH_SECONDS", "15"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 WEB_WORKERS = int(os.environ.get("BENCH_WEB_WORKERS", "4"))
-WEB_THREADS = int(os.environ.get("BENCH_WEB_THREADS", "4"))
+WEB_THREADS = int(os.environ.get("BENCH_WEB_THREADS", "4"))  # 1: gunicorn's sync workers, one request each
 VIEWS_DURING_SURGE = 2000  # readers per second (about) while signatures pour in
 RESULTS = ROOT / "docs" / "benchmarks.md"
 MARKERS = ("<!-- surge:start -->", "<!-- surge:end -->")
@@ -156,7 +156,8 @@ class Stack:
         app_port = free_port()
         self.background([
             PYTHON, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{app_port}",
-            "--workers", str(WEB_WORKERS), "--threads", str(WEB_THREADS), "--worker-class", "gthread",
+            "--workers", str(WEB_WORKERS), "--threads", str(WEB_THREADS),
+            "--worker-class", "sync" if WEB_THREADS == 1 else "gthread",
             "--keep-alive", "30", "--backlog", "2048", "--access-logfile", "-", "--log-level", "warning",
         ])  # fmt: skip
         wait_for(f"http://127.0.0.1:{app_port}/healthz")
@@ -301,7 +302,7 @@ def main() -> None:
         for command in (["migrate", "--noinput"], ["load_demo"], ["collectstatic", "--noinput"]):
             stack.manage(*command)
         petition = json.loads(stack.manage("bench_petition"))
-        print(f"Starting gunicorn ({WEB_WORKERS} workers x {WEB_THREADS} threads) and the task worker …", flush=True)
+        print(f"Starting gunicorn ({WEB_WORKERS} workers, {WEB_THREADS} threads each) and the worker …", flush=True)
         stack.start_servers()
         api_path = f"/api/v1/petitions/{petition['slug']}/signatures/"
         form_path = f"/en/petitions/{petition['id']}/sign/"
@@ -381,11 +382,12 @@ def report(results: dict[str, dict], exactness: dict) -> None:
         if name in {"ceiling", "api", "form"}
     ]
     exact = exactness["distinct_addresses"] == exactness["displayed"] == exactness["api"]
+    servers = f"{WEB_WORKERS} sync workers" if WEB_THREADS == 1 else f"{WEB_WORKERS} workers x {WEB_THREADS} threads"
     text = "\n".join([
         MARKERS[0],
         f"Run on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {machine()}.",
         f"Command: `make bench` ({DURATION} s per measurement, {CONNECTIONS} concurrent clients, gunicorn "
-        f"{WEB_WORKERS} workers x {WEB_THREADS} threads behind nginx, one `db_worker`, PostgreSQL with fsync "
+        f"{servers} behind nginx, one `db_worker`, PostgreSQL with fsync "
         f"on, Redis, wrk on the same 2 cores; readers paced at {VIEWS_DURING_SURGE:,}/s during the surge).",
         "",
         "| measurement | per second | p50 ms | p99 ms | errors | of the ceiling |",
