@@ -20,8 +20,8 @@ urlpatterns = [
     path("v1/statements/<slug:slug>/", statements.StatementDetailApi.as_view(), name="statement"),
     path("v1/statements/<slug:slug>/endorsements/", statements.StatementEndorseApi.as_view(), name="statement-endorse"),
     path("v1/events/", events.EventListApi.as_view(), name="events"),
-    path("v1/events/<int:event_id>/", events.EventDetailApi.as_view(), name="event"),
-    path("v1/events/<int:event_id>/registrations/", events.EventRegisterApi.as_view(), name="event-register"),
+    path("v1/events/<id:event_id>/", events.EventDetailApi.as_view(), name="event"),
+    path("v1/events/<id:event_id>/registrations/", events.EventRegisterApi.as_view(), name="event-register"),
     path("v1/schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("v1/docs/", ApiDocsView.as_view(url_name="api:schema"), name="docs"),
 ]

@@ -48,7 +48,7 @@ def register_registration_viewset() -> RegistrationViewSet:
 
 @hooks.register("register_admin_urls")
 def register_export_url() -> list[Any]:
-    return [path("events/<int:event_id>/registrations.csv", views.export_registrations_csv, name="events_export")]
+    return [path("events/<id:event_id>/registrations.csv", views.export_registrations_csv, name="events_export")]
 
 
 @hooks.register("register_page_header_buttons")

@@ -4,8 +4,8 @@ from stoptheharm.localactions import views
 
 app_name = "localactions"
 urlpatterns = [
-    path("<int:day_id>/register/", views.register, name="register"),
-    path("<int:day_id>/thank-you/", views.thank_you, name="thank-you"),
+    path("<id:day_id>/register/", views.register, name="register"),
+    path("<id:day_id>/thank-you/", views.thank_you, name="thank-you"),
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("edit/<str:token>/", views.edit, name="edit"),
     path("edit/<str:token>/photos/", views.upload_photo, name="upload-photo"),

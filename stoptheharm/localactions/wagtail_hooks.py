@@ -103,10 +103,10 @@ def register_local_action_viewsets() -> LocalActionViewSetGroup:
 @hooks.register("register_admin_urls")
 def register_moderation_urls() -> list[Any]:
     return [
-        path("local-actions/<int:action_id>/approve/", views.approve_action, name="localactions_approve"),
-        path("local-actions/<int:action_id>/reject/", views.reject_action, name="localactions_reject"),
+        path("local-actions/<id:action_id>/approve/", views.approve_action, name="localactions_approve"),
+        path("local-actions/<id:action_id>/reject/", views.reject_action, name="localactions_reject"),
         path(
-            "local-actions/photos/<int:photo_id>/<slug:decision>/",
+            "local-actions/photos/<id:photo_id>/<slug:decision>/",
             views.moderate_photo,
             name="localactions_photo",
         ),

@@ -79,7 +79,7 @@ def register_moderation_urls() -> list[Any]:
     return [
         path("organisations/applications/moderate/", views.moderation_queue, name="organisations_moderation"),
         path(
-            "organisations/applications/<int:application_id>/decide/",
+            "organisations/applications/<id:application_id>/decide/",
             views.decide_application,
             name="organisations_decide_application",
         ),

@@ -75,15 +75,15 @@ def register_signature_viewset() -> SignatureViewSet:
 @hooks.register("register_admin_urls")
 def register_export_url() -> list[Any]:
     return [
-        path("petitions/<int:petition_id>/signatures.csv", views.export_signatures_csv, name="petitions_export"),
+        path("petitions/<id:petition_id>/signatures.csv", views.export_signatures_csv, name="petitions_export"),
         path(
-            "petitions/signatures/<int:signature_id>/<slug:decision>/",
+            "petitions/signatures/<id:signature_id>/<slug:decision>/",
             views.moderate_signature,
             name="petitions_moderate",
         ),
-        path("petitions/<int:petition_id>/trending/", views.trending_sources, name="petitions_trending"),
+        path("petitions/<id:petition_id>/trending/", views.trending_sources, name="petitions_trending"),
         path(
-            "petitions/<int:petition_id>/trending/invalidate/",
+            "petitions/<id:petition_id>/trending/invalidate/",
             views.invalidate_group,
             name="petitions_invalidate_group",
         ),

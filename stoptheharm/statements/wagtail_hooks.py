@@ -108,12 +108,12 @@ def register_endorsement_viewsets() -> EndorsementViewSetGroup:
 def register_moderation_urls() -> list[Any]:
     return [
         path(
-            "statements/<slug:kind>/<int:endorsement_id>/approve/", views.approve_endorsement, name="statements_approve"
+            "statements/<slug:kind>/<id:endorsement_id>/approve/", views.approve_endorsement, name="statements_approve"
         ),
-        path("statements/<slug:kind>/<int:endorsement_id>/reject/", views.reject_endorsement, name="statements_reject"),
-        path("statements/organisation/<int:endorsement_id>/merge/", views.merge_endorsement, name="statements_merge"),
+        path("statements/<slug:kind>/<id:endorsement_id>/reject/", views.reject_endorsement, name="statements_reject"),
+        path("statements/organisation/<id:endorsement_id>/merge/", views.merge_endorsement, name="statements_merge"),
         path(
-            "statements/<int:statement_id>/<slug:kind>-endorsements.csv",
+            "statements/<id:statement_id>/<slug:kind>-endorsements.csv",
             views.export_endorsements_csv,
             name="statements_export",
         ),
