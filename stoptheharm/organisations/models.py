@@ -35,11 +35,8 @@ class OrganisationScope(models.TextChoices):
     GLOBAL = "global", _("Global")
 
 
-class Organisation(index.Indexed, models.Model):
-    """An organisation in the coalition's directory: a member, a co-sponsor, a partner.
-
-    Everything here may be shown publicly except `contact_email`, which is for the coalition's staff.
-    """
+class OrganisationDetails(models.Model):
+    """What the directory shows of an organisation: held by the organisation, and by an application to join."""
 
     name = models.CharField(
         max_length=255, help_text=_("The full name, in the organisation's own language and script.")
@@ -70,6 +67,17 @@ class Organisation(index.Indexed, models.Model):
     description = models.TextField(
         max_length=500, blank=True, help_text=_("One or two sentences on what it does, for the directory.")
     )
+
+    class Meta:
+        abstract = True
+
+
+class Organisation(index.Indexed, OrganisationDetails):
+    """An organisation in the coalition's directory: a member, a co-sponsor, a partner.
+
+    Everything here may be shown publicly except `contact_email`, which is for the coalition's staff.
+    """
+
     logo = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -167,39 +175,12 @@ class ApplicationStatus(models.TextChoices):
 DECIDED_STATES = frozenset({ApplicationStatus.APPROVED, ApplicationStatus.REJECTED})
 
 
-class OrganisationApplication(models.Model):
+class OrganisationApplication(OrganisationDetails):
     """An organisation's application to join the coalition: its details as the directory shows them, and a contact.
 
     The contact's name and e-mail address are private: staff see them here, nothing public shows them.
     """
 
-    name = models.CharField(
-        max_length=255, help_text=_("The full name, in the organisation's own language and script.")
-    )
-    short_name = models.CharField(max_length=50, blank=True, help_text=_("An acronym or short form, e.g. 'HRI'."))
-    kind = models.CharField(max_length=20, choices=OrganisationKind, help_text=_("What sort of organisation this is."))
-    scope = models.CharField(
-        max_length=10,
-        choices=OrganisationScope,
-        default=OrganisationScope.NATIONAL,
-        help_text=_("Whether it works in one country, in a region or worldwide."),
-    )
-    region = models.CharField(
-        max_length=100, blank=True, help_text=_("For a regional organisation, e.g. 'Eastern Europe and Central Asia'.")
-    )
-    countries = CountryField(
-        multiple=True, blank=True, help_text=_("Where it works or is based. Leave empty for a global organisation.")
-    )
-    website = models.URLField(blank=True, help_text=_("Its public website, e.g. https://example.org."))
-    languages = models.CharField(
-        max_length=100,
-        blank=True,
-        validators=[LANGUAGE_CODE_LIST],
-        help_text=_("The languages it works in, as codes separated by commas, e.g. 'en, ru, uk'."),
-    )
-    description = models.TextField(
-        max_length=500, blank=True, help_text=_("One or two sentences on what it does, for the directory.")
-    )
     motivation = models.TextField(
         max_length=2000, help_text=_("Why the organisation wants to join; read by the moderators, never published.")
     )
