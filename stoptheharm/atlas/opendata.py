@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from stoptheharm.atlas.models import DecriminalisationModel, IndicatorValue, Jurisdiction, Source
 from stoptheharm.atlas.points import representative_point
 from stoptheharm.atlas.selectors import atlas_models, indicator_values
-from stoptheharm.core.regions import region_of
+from stoptheharm.core.regions import intermediate_region_of, region_of, sub_region_of
 
 LICENCE = "CC-BY-4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -22,15 +22,17 @@ SOURCE_SEPARATOR = " | "
 DATASETS = ("models", "indicators", "sources")
 FORMATS = {"models": ("csv", "json", "geojson"), "indicators": ("csv", "json", "geojson"), "sources": ("csv", "json")}
 
+PLACE_COLUMNS = [
+    "jurisdiction", "jurisdiction_name", "country_iso2", "country_name", "region", "sub_region", "intermediate_region",
+]  # fmt: skip
 MODEL_COLUMNS = [
-    "id", "jurisdiction", "jurisdiction_name", "country_iso2", "country_name", "region", "year_adopted",
-    "year_ended", "legal_basis", "mechanism", "substances", "thresholds", "threshold_status", "replaced_by",
-    "replacement_details", "legal_instrument", "implementation_notes", "reported_impact", "confidence", "sources",
-    "notes",
+    "id", *PLACE_COLUMNS, "year_adopted", "year_ended", "legal_basis", "mechanism", "substances", "thresholds",
+    "threshold_status", "replaced_by", "replacement_details", "legal_instrument", "implementation_notes",
+    "reported_impact", "confidence", "sources", "notes",
 ]  # fmt: skip
 VALUE_COLUMNS = [
-    "jurisdiction", "jurisdiction_name", "country_iso2", "country_name", "region", "indicator", "indicator_name",
-    "kind", "unit", "edition", "edition_year", "value", "confidence", "sources", "notes",
+    *PLACE_COLUMNS, "indicator", "indicator_name", "kind", "unit", "edition", "edition_year", "value", "confidence",
+    "sources", "notes",
 ]  # fmt: skip
 SOURCE_COLUMNS = ["url", "title", "publisher", "accessed"]
 
@@ -63,6 +65,8 @@ def _place(jurisdiction: Any) -> dict[str, Any]:
         "country_iso2": jurisdiction.country_code,
         "country_name": jurisdiction.country_name,
         "region": region_of(jurisdiction.country_code) or "",
+        "sub_region": sub_region_of(jurisdiction.country_code) or "",
+        "intermediate_region": intermediate_region_of(jurisdiction.country_code) or "",
     }
 
 

@@ -164,6 +164,33 @@ def test_unknown_countries_and_formats_are_not_found(client, atlas, path):
     assert client.get(path).status_code == 404
 
 
+def test_a_region_narrows_the_table_and_the_small_places_but_not_the_map(client, atlas):
+    html = map_page(client, year=2022, region="southern-europe")
+    table = html.split('id="atlas-table-heading"')[1].split("</section>")[0]
+    assert "in Southern Europe" in table
+    assert "Portugal" in table and "Malta" in table
+    assert "Netherlands" not in table and "United States" not in table
+    small_list = html.split('id="atlas-small-heading"')[1].split("</section>")[0]
+    assert "Malta" in small_list and "Oregon" not in small_list
+    assert "atlas-de-facto" in country_class(html, "NL")  # the map is still the world's
+    assert '<option value="southern-europe" selected>' in html
+    assert 'href="?layer=models&amp;year=2021&amp;region=southern-europe"' in html
+
+
+def test_an_unknown_region_shows_the_whole_table(client, atlas):
+    html = map_page(client, year=2022, region="<b>atlantis</b>")
+    table = html.split('id="atlas-table-heading"')[1].split("</section>")[0]
+    assert "Portugal" in table and "Netherlands" in table
+    assert "atlantis" not in html
+
+
+def test_the_country_page_names_its_m49_region_and_sub_region(client, atlas):
+    html = client.get("/en/atlas/ke/").content.decode()
+    assert '<a href="/en/atlas/?region=africa">Africa</a>' in html
+    assert '<a href="/en/atlas/?region=sub-saharan-africa">Sub-Saharan Africa</a>' in html
+    assert '<a href="/en/atlas/?region=eastern-africa">Eastern Africa</a>' in html
+
+
 def test_a_country_without_data_says_so(client, atlas):
     html = client.get("/en/atlas/ke/").content.decode()
     assert "holds no decriminalisation model" in html

@@ -7,7 +7,7 @@
   var form = document.querySelector("[data-atlas-controls]");
   if (form) {
     form.addEventListener("change", function (event) {
-      if (event.target.name !== "edition") {
+      if (event.target.name === "layer" || event.target.name === "year") {
         // another layer has other editions, and another year its own latest edition
         var edition = form.querySelector("[name=edition]");
         if (edition) { edition.disabled = true; }
