@@ -107,7 +107,8 @@ def download(request: HttpRequest, dataset: str, file_format: str) -> HttpRespon
             content = {"licence": opendata.LICENCE, "licence_url": opendata.LICENCE_URL, "how_to_cite": citation,
                        "data": rows}  # fmt: skip
         content_type = "application/geo+json" if file_format == "geojson" else "application/json"
-        response = HttpResponse(json.dumps(content, ensure_ascii=False, indent=1), content_type=content_type)
+        layout = {"separators": (",", ":")} if file_format == "geojson" else {"indent": 1}  # boundaries: compact
+        response = HttpResponse(json.dumps(content, ensure_ascii=False, **layout), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Link"] = f'<{opendata.LICENCE_URL}>; rel="license"'
     return response
