@@ -25,9 +25,8 @@
   }
   function show(event) {
     var text = titleOf(event.target);
-    if (!text) { return; }
     tooltip.textContent = text;
-    tooltip.hidden = false;
+    tooltip.hidden = !text; // the sea has no title: nothing to show
   }
   map.addEventListener("mouseover", show);
   map.addEventListener("focusin", show);
