@@ -46,7 +46,7 @@ def test_rui_switches_layer_and_year_and_opens_a_country(page, site_url):
     with page.expect_navigation():
         page.select_option("#atlas-region", "southern-europe")
     table = page.locator("#atlas-table-heading + table")
-    assert "in Southern Europe" in page.locator("#atlas-table-heading").inner_text()
+    assert "(Southern Europe)" in page.locator("#atlas-table-heading").inner_text()
     assert table.get_by_role("link", name="Portugal").count() == 1
     assert table.get_by_role("link", name="Germany").count() == 0
     assert "(2022 data)" in page.locator("h2#atlas-map-heading").inner_text()  # the edition stays

@@ -167,7 +167,7 @@ def test_unknown_countries_and_formats_are_not_found(client, atlas, path):
 def test_a_region_narrows_the_table_and_the_small_places_but_not_the_map(client, atlas):
     html = map_page(client, year=2022, region="southern-europe")
     table = html.split('id="atlas-table-heading"')[1].split("</section>")[0]
-    assert "in Southern Europe" in table
+    assert "(Southern Europe)" in table
     assert "Portugal" in table and "Malta" in table
     assert "Netherlands" not in table and "United States" not in table
     small_list = html.split('id="atlas-small-heading"')[1].split("</section>")[0]
