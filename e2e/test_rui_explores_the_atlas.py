@@ -62,7 +62,7 @@ def test_rui_switches_layer_and_year_and_opens_a_country(page, site_url):
     assert page.url.endswith("/en/atlas/pt/")
     assert page.locator("h1").inner_text() == "Portugal"
     assert page.get_by_text("Dissuasion commission").count() >= 1
-    assert page.locator(".atlas-regions").inner_text() == "Europe › Southern Europe"
+    assert page.locator(".atlas-regions").inner_text() == "Europe \u203a Southern Europe"
 
 
 def test_the_map_works_without_javascript(browser, site_url):
