@@ -18,7 +18,7 @@ from stoptheharm.atlas.selectors import (
     models_layer,
 )
 from stoptheharm.core.regions import M49_REGIONS, is_in_region, region_choices
-from stoptheharm.core.worldmap import MapMarker, country_shapes, world_map_svg
+from stoptheharm.core.worldmap import SMALL_COUNTRY_EXTENT, MapMarker, country_shapes, world_map_svg
 
 FIRST_MAP_YEAR = 2000
 
@@ -101,7 +101,11 @@ def _marker(entry: LayerEntry) -> MapMarker | None:
 
 
 def _small_places(countries: list[Jurisdiction], shaped: set[str]) -> list[Jurisdiction]:
-    """Countries too small for the map's shapes and the sub-national units: listed, as well as marked."""
+    """Countries missing from the map's shapes or too small to click, and the sub-national units.
+
+    Each is also on the map: a marker, or a dot on its tiny shape (Luxembourg, Trinidad and Tobago).
+    """
     units = [jurisdiction for jurisdiction in Jurisdiction.objects.all() if not jurisdiction.is_country]
-    small = [country for country in countries if country.code not in shaped]
+    tiny = {shape.code for shape in country_shapes() if shape.extent < SMALL_COUNTRY_EXTENT}
+    small = [country for country in countries if country.code not in shaped or country.code in tiny]
     return sorted(small + units, key=lambda place: place.display_name)

@@ -87,6 +87,18 @@ def test_countries_link_to_their_page_and_small_or_sub_national_places_are_marke
     assert "Malta" in small_list and "Oregon" in small_list
 
 
+def test_a_country_too_small_to_click_has_a_dot_and_is_listed(client, atlas):
+    from stoptheharm.atlas.tests.factories import VALUE_HEADER, import_text
+
+    import_text(f"{VALUE_HEADER}\nLU,,nsp,GSHR 2020,2020,yes,high,https://example.org/gshr-2020,\n")
+    html = map_page(client, layer="nsp", year=2022)
+    assert re.search(
+        r'<a href="/en/atlas/lu/"><title>Luxembourg: yes</title><path [^>]*/><circle class="country-dot', html
+    )
+    small_list = html.split('id="atlas-small-heading"')[1].split("</section>")[0]
+    assert '<a href="/en/atlas/lu/">Luxembourg</a>' in small_list
+
+
 def test_the_map_works_without_javascript_through_links_and_a_form(client, atlas):
     html = map_page(client, layer="nsp", year=2021)
     assert '<form class="form atlas-controls" method="get" action="/en/atlas/"' in html
