@@ -66,9 +66,10 @@ format: $(TEST_STAMP) ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: $(TEST_STAMP) ## Run the surge benchmark on production's setup (results in docs/benchmarks.md)
+bench: $(TEST_STAMP) ## Run the surge and atlas benchmarks on production's setup (results in docs/benchmarks.md)
 	scripts/install-system-packages bench
 	$(PY) bench/surge.py
+	$(PY) bench/atlas.py
 
 lock: $(PY) ## Re-resolve every dependency and rewrite requirements/constraints.txt
 	rm -rf .venv-lock && $$(scripts/find-python) -m venv .venv-lock

@@ -43,6 +43,14 @@ def test_rui_switches_layer_and_year_and_opens_a_country(page, site_url):
     )
     assert "atlas-yes" in country_classes(page, "PT")
 
+    with page.expect_navigation():
+        page.select_option("#atlas-region", "southern-europe")
+    table = page.locator("#atlas-table-heading + table")
+    assert "(Southern Europe)" in page.locator("#atlas-table-heading").inner_text()
+    assert table.get_by_role("link", name="Portugal").count() == 1
+    assert table.get_by_role("link", name="Germany").count() == 0
+    assert "(2022 data)" in page.locator("h2#atlas-map-heading").inner_text()  # the edition stays
+
     portugal = page.locator('svg.world-map a[href="/en/atlas/pt/"]')
     portugal.focus()
     tooltip = page.locator("[data-atlas-tooltip]")
@@ -54,6 +62,7 @@ def test_rui_switches_layer_and_year_and_opens_a_country(page, site_url):
     assert page.url.endswith("/en/atlas/pt/")
     assert page.locator("h1").inner_text() == "Portugal"
     assert page.get_by_text("Dissuasion commission").count() >= 1
+    assert page.locator(".atlas-regions").inner_text() == "Europe \u203a Southern Europe"
 
 
 def test_the_map_works_without_javascript(browser, site_url):

@@ -17,7 +17,8 @@ from stoptheharm.atlas.selectors import (
     layer_options,
     models_layer,
 )
-from stoptheharm.core.worldmap import MapMarker, country_shapes, world_map_svg
+from stoptheharm.core.regions import M49_REGIONS, is_in_region, region_choices
+from stoptheharm.core.worldmap import SMALL_COUNTRY_EXTENT, MapMarker, country_shapes, world_map_svg
 
 FIRST_MAP_YEAR = 2000
 
@@ -43,8 +44,11 @@ def country_url(code: str) -> str:
     return reverse("atlas:country", args=[code[:2]])
 
 
-def atlas_map_context(*, layer: str, year: str, edition: str) -> dict[str, Any]:
-    """Everything the map page shows; every country the atlas holds something about links to its page."""
+def atlas_map_context(*, layer: str, year: str, edition: str, region: str = "") -> dict[str, Any]:
+    """Everything the map page shows; every country the atlas holds something about links to its page.
+
+    The map is always the world's; a region (an M49 key) narrows the table and the list of small places.
+    """
     chosen = chosen_layer(layer, year=chosen_year(year), edition=edition)
     shaped = {shape.code for shape in country_shapes()}
     countries = countries_with_data()
@@ -64,6 +68,7 @@ def atlas_map_context(*, layer: str, year: str, edition: str) -> dict[str, Any]:
         small_country_dots=True,
     )
     options = layer_options()
+    region = region if region in M49_REGIONS else ""
     return {
         "layer": chosen,
         "map_svg": svg,
@@ -73,8 +78,15 @@ def atlas_map_context(*, layer: str, year: str, edition: str) -> dict[str, Any]:
         "previous_year": chosen.year - 1 if chosen.year > FIRST_MAP_YEAR else None,
         "next_year": chosen.year + 1 if chosen.year < map_years()[-1] else None,
         "is_models_layer": chosen.key == MODELS_LAYER,
-        "small_places": _small_places(countries, shaped),
+        "small_places": [place for place in _small_places(countries, shaped) if _is_in(place, region)],
+        "table_entries": [entry for entry in chosen.entries if _is_in(entry.jurisdiction, region)],
+        "region": M49_REGIONS.get(region),
+        "region_choices": region_choices(),
     }
+
+
+def _is_in(jurisdiction: Jurisdiction, region: str) -> bool:
+    return not region or is_in_region(jurisdiction.country_code, region)
 
 
 def _marker(entry: LayerEntry) -> MapMarker | None:
@@ -89,7 +101,11 @@ def _marker(entry: LayerEntry) -> MapMarker | None:
 
 
 def _small_places(countries: list[Jurisdiction], shaped: set[str]) -> list[Jurisdiction]:
-    """Countries too small for the map's shapes and the sub-national units: listed, as well as marked."""
+    """Countries missing from the map's shapes or too small to click, and the sub-national units.
+
+    Each is also on the map: a marker, or a dot on its tiny shape (Luxembourg, Trinidad and Tobago).
+    """
     units = [jurisdiction for jurisdiction in Jurisdiction.objects.all() if not jurisdiction.is_country]
-    small = [country for country in countries if country.code not in shaped]
+    tiny = {shape.code for shape in country_shapes() if shape.extent < SMALL_COUNTRY_EXTENT}
+    small = [country for country in countries if country.code not in shaped or country.code in tiny]
     return sorted(small + units, key=lambda place: place.display_name)

@@ -4,33 +4,52 @@ The compilation is published under CC BY 4.0 (docs/decisions/0012-atlas-open-dat
 every entry carries the addresses of its own sources.
 """
 
+from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stoptheharm.atlas.models import DecriminalisationModel, IndicatorValue, Jurisdiction, Source
+from stoptheharm.atlas.models import DecriminalisationModel, Indicator, IndicatorValue, Jurisdiction, Source
 from stoptheharm.atlas.points import representative_point
-from stoptheharm.atlas.selectors import atlas_models, indicator_values
-from stoptheharm.core.regions import region_of
+from stoptheharm.atlas.selectors import (
+    DE_FACTO,
+    DE_JURE,
+    ENDED,
+    SUBNATIONAL,
+    atlas_models,
+    indicator_values,
+    models_layer,
+)
+from stoptheharm.core.regions import intermediate_region_of, region_of, sub_region_of
+from stoptheharm.core.worldmap import country_geometries, country_shapes
+from stoptheharm.core.worldmap import country_name as shape_name
 
 LICENCE = "CC-BY-4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 SOURCE_SEPARATOR = " | "
-DATASETS = ("models", "indicators", "sources")
-FORMATS = {"models": ("csv", "json", "geojson"), "indicators": ("csv", "json", "geojson"), "sources": ("csv", "json")}
+FORMATS = {
+    "models": ("csv", "json", "geojson"),
+    "indicators": ("csv", "json", "geojson"),
+    "sources": ("csv", "json"),
+    "countries": ("geojson",),
+}
+MODEL_STATUSES = {DE_JURE: "de_jure", DE_FACTO: "de_facto", SUBNATIONAL: "in_part_of_the_country", ENDED: "ended"}
 
+PLACE_COLUMNS = [
+    "jurisdiction", "jurisdiction_name", "country_iso2", "country_name", "region", "sub_region", "intermediate_region",
+]  # fmt: skip
 MODEL_COLUMNS = [
-    "id", "jurisdiction", "jurisdiction_name", "country_iso2", "country_name", "region", "year_adopted",
-    "year_ended", "legal_basis", "mechanism", "substances", "thresholds", "threshold_status", "replaced_by",
-    "replacement_details", "legal_instrument", "implementation_notes", "reported_impact", "confidence", "sources",
-    "notes",
+    "id", *PLACE_COLUMNS, "year_adopted", "year_ended", "legal_basis", "mechanism", "substances", "thresholds",
+    "threshold_status", "replaced_by", "replacement_details", "legal_instrument", "implementation_notes",
+    "reported_impact", "confidence", "sources", "notes",
 ]  # fmt: skip
 VALUE_COLUMNS = [
-    "jurisdiction", "jurisdiction_name", "country_iso2", "country_name", "region", "indicator", "indicator_name",
-    "kind", "unit", "edition", "edition_year", "value", "confidence", "sources", "notes",
+    *PLACE_COLUMNS, "indicator", "indicator_name", "kind", "unit", "edition", "edition_year", "value", "confidence",
+    "sources", "notes",
 ]  # fmt: skip
 SOURCE_COLUMNS = ["url", "title", "publisher", "accessed"]
 
@@ -44,6 +63,7 @@ def dataset_title(dataset: str) -> str:
         "models": _("Decriminalisation models"),
         "indicators": _("Harm reduction indicators"),
         "sources": _("Sources"),
+        "countries": _("Country boundaries with this year's models and the latest indicator values"),
     }[dataset]
 
 
@@ -63,6 +83,8 @@ def _place(jurisdiction: Any) -> dict[str, Any]:
         "country_iso2": jurisdiction.country_code,
         "country_name": jurisdiction.country_name,
         "region": region_of(jurisdiction.country_code) or "",
+        "sub_region": sub_region_of(jurisdiction.country_code) or "",
+        "intermediate_region": intermediate_region_of(jurisdiction.country_code) or "",
     }
 
 
@@ -129,7 +151,65 @@ def records(dataset: str) -> list[dict[str, Any]]:
                 "indicator__sort_order", "jurisdiction__code", "edition_year", "edition"
             )
         ]
+    if dataset == "countries":
+        return country_records(year=timezone.now().year)
     return [source_record(source) for source in Source.objects.order_by("url")]
+
+
+def country_records(*, year: int) -> list[dict[str, Any]]:
+    """One row per shape of the world map: its models in force in `year` and each indicator's latest edition.
+
+    Every row has the same keys, so that a GIS reads one table: for each indicator, `<slug>` (its value
+    in the latest edition up to `year`, as on the map; editions are never merged) and `<slug>_edition`.
+    """
+    statuses = {
+        entry.jurisdiction.code: MODEL_STATUSES[entry.css_class]
+        for entry in models_layer(year=year).entries
+        if entry.jurisdiction.is_country
+    }
+    in_force = defaultdict(list)
+    for model in DecriminalisationModel.objects.select_related("jurisdiction").order_by("key"):
+        if model.is_in_force_in(year):
+            in_force[model.jurisdiction.country_code].append(model.key)
+    values = _latest_country_values(year)
+    rows = []
+    for shape in country_shapes():
+        code = "" if shape.code.startswith("x-") else shape.code
+        rows.append({
+            "map_id": shape.code,
+            "iso2": code or None,
+            "name": shape_name(shape),
+            "region": region_of(code) or "",
+            "sub_region": sub_region_of(code) or "",
+            "intermediate_region": intermediate_region_of(code) or "",
+            "year": year,
+            "model_status": statuses.get(code),
+            "models_in_force": SOURCE_SEPARATOR.join(in_force[code]),
+            **{key: found.get(code) for key, found in values.items()},
+        })  # fmt: skip
+    return rows
+
+
+def _latest_country_values(year: int) -> dict[str, dict[str, Any]]:
+    """`<slug>` and `<slug>_edition` -> {country code: value}, from each indicator's latest edition up to `year`."""
+    columns: dict[str, dict[str, Any]] = {}
+    for indicator in Indicator.objects.all():
+        editions = list(
+            IndicatorValue.objects.filter(indicator=indicator, edition_year__lte=year)
+            .order_by("edition_year", "edition")
+            .values_list("edition", flat=True)
+            .distinct()
+        )
+        if not editions:
+            continue
+        latest = IndicatorValue.objects.filter(indicator=indicator, edition=editions[-1]).select_related("jurisdiction")
+        countries = [value for value in latest if value.jurisdiction.is_country]
+        columns[indicator.slug] = {
+            value.jurisdiction.code: value.value_boolean if value.value_boolean is not None
+            else _number(value.value_number) for value in countries
+        }  # fmt: skip
+        columns[f"{indicator.slug}_edition"] = {value.jurisdiction.code: value.edition for value in countries}
+    return columns
 
 
 def csv_rows(dataset: str, rows: list[dict[str, Any]]) -> tuple[list[str], Iterator[list[object]]]:
@@ -149,12 +229,12 @@ def _cell(value: Any) -> object:
 
 
 def feature_collection(dataset: str, rows: list[dict[str, Any]], *, citation: str) -> dict[str, Any]:
-    """GeoJSON (RFC 7946): a Point feature per row at its jurisdiction's representative point; longitude first."""
-    features = []
-    for row in rows:
-        point = representative_point(row["jurisdiction"]) or representative_point(row["country_iso2"])
-        geometry = {"type": "Point", "coordinates": [point[1], point[0]]} if point else None
-        features.append({"type": "Feature", "geometry": geometry, "properties": row})
+    """GeoJSON (RFC 7946), longitude first: the countries' boundaries, else a Point per row at its place.
+
+    A row whose place has no representative point would have a null geometry (RFC 7946 allows it);
+    `data/points.csv` has one for every country and for the demo's sub-national units.
+    """
+    features = [{"type": "Feature", "geometry": _geometry(dataset, row), "properties": row} for row in rows]
     return {
         "type": "FeatureCollection",
         "features": features,
@@ -162,3 +242,10 @@ def feature_collection(dataset: str, rows: list[dict[str, Any]], *, citation: st
         "licence_url": LICENCE_URL,
         "how_to_cite": citation,
     }
+
+
+def _geometry(dataset: str, row: dict[str, Any]) -> dict[str, Any] | None:
+    if dataset == "countries":
+        return country_geometries()[row["map_id"]]
+    point = representative_point(row["jurisdiction"]) or representative_point(row["country_iso2"])
+    return {"type": "Point", "coordinates": [point[1], point[0]]} if point else None

@@ -16,7 +16,7 @@ from stoptheharm.atlas.models import (
     Jurisdiction,
     LegalBasis,
 )
-from stoptheharm.core.regions import REGION_NAMES, region_of
+from stoptheharm.core.regions import is_in_region
 
 MODELS_LAYER = "models"
 EN_DASH = "\u2013"  # between years and in ranges
@@ -198,15 +198,10 @@ def countries_with_data(*, region: str = "") -> list[Jurisdiction]:
     """Countries the atlas holds something about (a model or a value, of the country or of a unit under it)."""
     codes = {code[:2] for code in Jurisdiction.objects.values_list("code", flat=True)}
     if region:
-        codes = {code for code in codes if region_of(code) == region}
+        codes = {code for code in codes if is_in_region(code, region)}
     known = {jurisdiction.code: jurisdiction for jurisdiction in Jurisdiction.objects.filter(code__in=codes)}
     countries = [known.get(code) or Jurisdiction(code=code) for code in codes]
     return sorted(countries, key=lambda country: country.display_name)
-
-
-def region_name(country_code: str) -> str:
-    region = region_of(country_code)
-    return str(REGION_NAMES[region]) if region else ""
 
 
 @dataclass(frozen=True)
@@ -255,7 +250,7 @@ def models_for_api(*, year: int | None = None, region: str = "", country: str = 
         models = models.filter(jurisdiction__code__startswith=country)
     result = [model for model in models if not country or model.jurisdiction.country_code == country]
     if region:
-        result = [model for model in result if region_of(model.jurisdiction.country_code) == region]
+        result = [model for model in result if is_in_region(model.jurisdiction.country_code, region)]
     if year is not None:
         result = [model for model in result if model.is_in_force_in(year)]
     return result
@@ -277,5 +272,5 @@ def values_for_api(
     if country:
         result = [value for value in result if value.jurisdiction.country_code == country]
     if region:
-        result = [value for value in result if region_of(value.jurisdiction.country_code) == region]
+        result = [value for value in result if is_in_region(value.jurisdiction.country_code, region)]
     return result

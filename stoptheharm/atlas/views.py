@@ -16,8 +16,9 @@ from wagtail.models import Page, Site
 from stoptheharm.atlas import opendata
 from stoptheharm.atlas.country_sections import country_sections
 from stoptheharm.atlas.maps import atlas_map_context
-from stoptheharm.atlas.selectors import country_atlas, region_name
+from stoptheharm.atlas.selectors import country_atlas
 from stoptheharm.core.countries import is_country_code
+from stoptheharm.core.regions import M49_REGIONS, regions_of
 from stoptheharm.core.spreadsheets import write_csv
 
 
@@ -29,6 +30,7 @@ def atlas_map(request: HttpRequest) -> HttpResponse:
         layer=request.GET.get("layer", ""),
         year=request.GET.get("year", ""),
         edition=request.GET.get("edition", ""),
+        region=request.GET.get("region", ""),
     )
     context = {"map_title": title, "map_body": body, "downloads": _downloads(request), "page": _section_page(request)}
     return TemplateResponse(request, "atlas/map.html", context)
@@ -50,17 +52,19 @@ def _section_page(request: HttpRequest) -> Page | None:
         return None
 
 
-def _map_body(request: HttpRequest, *, layer: str, year: str, edition: str) -> tuple[str, str]:
+def _map_body(request: HttpRequest, *, layer: str, year: str, edition: str, region: str) -> tuple[str, str]:
     """The drawn map, its controls and table, kept ATLAS_MAP_CACHE_SECONDS in the process's memory.
 
     Drawing takes a tenth of a second on a busy machine; the atlas changes rarely, so an edit may take
     that long to show. Keys hold only what was asked for, cut short, so that a visitor cannot fill memory.
     """
     seconds = settings.ATLAS_MAP_CACHE_SECONDS
-    key = "atlas-map:" + ":".join(part[:100] for part in (get_language(), layer[:50], year[:4], edition))
+    region = region if region in M49_REGIONS else ""
+    parts = (get_language(), layer[:50], year[:4], edition, region)
+    key = "atlas-map:" + ":".join(part[:100] for part in parts)
     kept = caches["local"].get(key) if seconds else None
     if kept is None:
-        context = atlas_map_context(layer=layer, year=year, edition=edition)
+        context = atlas_map_context(layer=layer, year=year, edition=edition, region=region)
         kept = (context["layer"].title, render_to_string("atlas/includes/map_body.html", context, request))
         if seconds:
             caches["local"].set(key, kept, seconds)
@@ -76,7 +80,7 @@ def country(request: HttpRequest, country_code: str) -> HttpResponse:
         "atlas": country_atlas(code),
         "country_code": code,
         "country_name": opendata.country_name(code),
-        "region": region_name(code),
+        "regions": regions_of(code),
         "sections": country_sections(code, request),
     }
     return TemplateResponse(request, "atlas/country.html", context)
@@ -103,7 +107,8 @@ def download(request: HttpRequest, dataset: str, file_format: str) -> HttpRespon
             content = {"licence": opendata.LICENCE, "licence_url": opendata.LICENCE_URL, "how_to_cite": citation,
                        "data": rows}  # fmt: skip
         content_type = "application/geo+json" if file_format == "geojson" else "application/json"
-        response = HttpResponse(json.dumps(content, ensure_ascii=False, indent=1), content_type=content_type)
+        layout = {"separators": (",", ":")} if file_format == "geojson" else {"indent": 1}  # boundaries: compact
+        response = HttpResponse(json.dumps(content, ensure_ascii=False, **layout), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Link"] = f'<{opendata.LICENCE_URL}>; rel="license"'
     return response

@@ -6,6 +6,7 @@ gathers them.
 """
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -19,9 +20,10 @@ from stoptheharm.campaigns.models import CampaignPage, CampaignPartner, TakeActi
 from stoptheharm.events.models import EventFormat, EventPage
 from stoptheharm.events.selectors import open_events
 from stoptheharm.library.selectors import resources_of_campaign
-from stoptheharm.localactions.models import DayOfActionPage
+from stoptheharm.localactions.models import DayOfActionPage, LocalAction
 from stoptheharm.localactions.selectors import open_days_of_action
 from stoptheharm.news.selectors import news_about_campaign
+from stoptheharm.organisations.selectors import DirectoryFilters, directory_organisations
 from stoptheharm.petitions.models import PetitionPage
 from stoptheharm.petitions.selectors import open_petitions
 from stoptheharm.statements.models import StatementPage
@@ -221,3 +223,49 @@ def campaigns_with_partner(*, organisation_id: int, language: str) -> list[Campa
         .filter(locale__language_code=language, translation_key__in=partnered)
         .order_by("title")
     )
+
+
+@dataclass(frozen=True)
+class CampaignInCountry:
+    """A campaign and what ties it to one country: the ways it acts there."""
+
+    campaign: CampaignPage
+    has_events: bool
+    has_local_actions: bool
+    has_partners: bool
+
+
+def campaigns_in_country(*, country_code: str, language: str) -> list[CampaignInCountry]:
+    """Live, public campaigns in one language that act in the country, by title.
+
+    A campaign acts in a country through what it did or does there, not through its wording: a live
+    event of the campaign held there (in person or hybrid, past or coming), an approved local action
+    there on one of its days of action, or a partner organisation of the directory working there.
+    Campaigns that only call on anyone anywhere (petitions, statements) are not tied to any country.
+    """
+    events = EventPage.objects.live().public().filter(country=country_code, campaign__isnull=False)
+    events = events.exclude(format=EventFormat.ONLINE).values_list("campaign__translation_key", flat=True)
+    actions = (
+        LocalAction.objects.approved()
+        .filter(country=country_code, day__live=True, day__campaign__isnull=False)
+        .values_list("day__campaign__translation_key", flat=True)
+    )
+    partnerships = CampaignPartner.objects.filter(
+        organisation__in=directory_organisations(DirectoryFilters(country=country_code)).values("pk")
+    ).values_list("page__translation_key", flat=True)
+    ties = {"events": set(events), "actions": set(actions), "partners": set(partnerships)}
+    campaigns = (
+        CampaignPage.objects.live()
+        .public()
+        .filter(locale__language_code=language, translation_key__in=set().union(*ties.values()))
+        .order_by("title")
+    )
+    return [
+        CampaignInCountry(
+            campaign=campaign,
+            has_events=campaign.translation_key in ties["events"],
+            has_local_actions=campaign.translation_key in ties["actions"],
+            has_partners=campaign.translation_key in ties["partners"],
+        )
+        for campaign in campaigns
+    ]

@@ -233,6 +233,53 @@ def country_shapes() -> tuple[CountryShape, ...]:
     return tuple(shapes)
 
 
+@cache
+def country_geometries() -> dict[str, dict]:
+    """Every feature of the map file as a GeoJSON (RFC 7946) MultiPolygon, keyed like `CountryShape.code`.
+
+    Positions are [longitude, latitude] rounded to 0.001 degree; rings are closed, cut at the antimeridian
+    as on the drawn map, exterior rings counterclockwise and holes clockwise (the right-hand rule). Slivers
+    that the rounding leaves without an area are dropped.
+    """
+    topology = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    arcs = _decode_arcs(topology)
+    geometries = {}
+    for geometry, shape in zip(topology["objects"]["countries"]["geometries"], country_shapes(), strict=True):
+        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        coordinates = []
+        for exterior, *holes in polygons:
+            pieces = [
+                _geojson_ring(piece, clockwise=False) for piece in _cut_at_antimeridian(_ring_points(exterior, arcs))
+            ]
+            inner = [
+                _geojson_ring(piece, clockwise=True)
+                for hole in holes
+                for piece in _cut_at_antimeridian(_ring_points(hole, arcs))
+            ]
+            # a shape cut in two has no holes in this file
+            rings = [[*pieces, *inner]] if len(pieces) == 1 else [[piece] for piece in pieces]
+            coordinates += [[ring for ring in polygon if ring] for polygon in rings if polygon[0]]
+        geometries[shape.code] = {"type": "MultiPolygon", "coordinates": coordinates}
+    return geometries
+
+
+def _geojson_ring(points: list[tuple[float, float]], *, clockwise: bool) -> list[list[float]]:
+    """The ring closed and turned the way asked; empty if it has no area once rounded."""
+    ring = [[round(longitude, 3), round(latitude, 3)] for longitude, latitude in points]
+    ring = [ring[0]] + [point for previous, point in itertools.pairwise(ring) if point != previous]
+    if ring[0] != ring[-1]:
+        ring.append(ring[0])
+    area = _signed_area(ring)
+    if len(ring) < 4 or area == 0:
+        return []
+    return ring[::-1] if (area < 0) != clockwise else ring
+
+
+def _signed_area(ring: list[list[float]]) -> float:
+    """Twice the ring's area in degrees squared: positive when counterclockwise (shoelace formula)."""
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in itertools.pairwise(ring))
+
+
 def _slug(name: str) -> str:
     return "x-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
@@ -314,7 +361,6 @@ def world_map_svg(
     identifier = f"world-map-{next(_map_numbers)}"
     interactive = bool(country_links) or any(marker.url for marker in markers)
     role = "group" if interactive else "img"
-    description = gettext("World map, Equal Earth projection. Boundaries: Natural Earth.")
     description = gettext("World map, Equal Earth projection. Boundaries: Natural Earth.")
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="world-map" viewBox="0 0 {_number(MAP_WIDTH)} '

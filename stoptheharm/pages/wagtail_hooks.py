@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from stoptheharm.atlas.country_sections import COUNTRY_SECTIONS_HOOK, CountrySection
+from stoptheharm.campaigns.selectors import campaigns_in_country
 from stoptheharm.events.selectors import filter_events, published_events
 from stoptheharm.organisations.selectors import DirectoryFilters, directory_organisations
 from stoptheharm.statements.selectors import statements_signed_by_any
@@ -30,6 +31,19 @@ def organisations_in_country(country_code: str, request: HttpRequest) -> Country
             "count": count,
             "directory_url": f"{reverse('organisations:directory')}?country={country_code}",
         },
+    )
+
+
+@hooks.register(COUNTRY_SECTIONS_HOOK)
+def campaigns_acting_in_country(country_code: str, request: HttpRequest) -> CountrySection | None:
+    """The campaigns with events, local actions or partner organisations in the country."""
+    campaigns = campaigns_in_country(country_code=country_code, language=get_language())
+    if not campaigns:
+        return None
+    return CountrySection(
+        title=_("Campaigns acting here"),
+        template="campaigns/includes/campaigns_in_country.html",
+        context={"campaigns": campaigns},
     )
 
 

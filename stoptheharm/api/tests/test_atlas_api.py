@@ -29,6 +29,19 @@ def test_countries_are_listed_with_links_and_filtered_by_region_and_year(client,
     assert {country["iso2"] for country in in_2000} == {"NL"}
 
 
+def test_countries_are_filtered_by_m49_sub_region_and_name_theirs(client, atlas):
+    western = listed(client, "/api/v1/atlas/countries/", region="western-europe")["results"]
+    assert {country["iso2"] for country in western} == {"NL", "DE"}
+    portugal = client.get("/api/v1/atlas/countries/pt/").json()
+    assert (portugal["region"], portugal["sub_region"], portugal["intermediate_region"]) == (
+        "europe",
+        "southern-europe",
+        "",
+    )
+    model = listed(client, "/api/v1/atlas/models/", country="us")["results"][0]
+    assert (model["region"], model["sub_region"]) == ("americas", "northern-america")
+
+
 def test_a_country_has_its_models_and_values_with_sources(client, atlas):
     response = client.get("/api/v1/atlas/countries/us/")
     assert response.status_code == 200
@@ -48,6 +61,10 @@ def test_a_country_has_its_models_and_values_with_sources(client, atlas):
         ({"year": 2024}, {"T001", "T002", "T003", "T004"}),
         ({"region": "americas"}, {"T003"}),
         ({"country": "pt"}, {"T001"}),
+        ({"region": "southern-europe"}, {"T001", "T004"}),
+        ({"region": "western-europe"}, {"T002"}),
+        ({"region": "northern-america"}, {"T003"}),
+        ({"region": "south-america"}, set()),
     ],
 )
 def test_models_are_filtered_by_year_region_and_country(client, atlas, query, expected):
@@ -60,6 +77,7 @@ def test_models_are_filtered_by_year_region_and_country(client, atlas, query, ex
     [
         ({"indicator": "nsp"}, {("nsp", "PT"), ("nsp", "DE"), ("nsp", "AU-ACT")}),
         ({"indicator": "nsp", "region": "oceania"}, {("nsp", "AU-ACT")}),
+        ({"indicator": "nsp", "region": "australia-and-new-zealand"}, {("nsp", "AU-ACT")}),
         ({"year": 2017}, {("dcr_count", "DE")}),
         ({"edition": "GSHR 2020", "country": "DE"}, {("nsp", "DE")}),
     ],

@@ -14,9 +14,17 @@ from rest_framework.views import APIView
 from stoptheharm.atlas import opendata
 from stoptheharm.atlas.selectors import countries_with_data, country_atlas, models_for_api, values_for_api
 from stoptheharm.core.countries import is_country_code
-from stoptheharm.core.regions import REGION_NAMES, region_of
+from stoptheharm.core.regions import M49_REGIONS, intermediate_region_of, region_of, sub_region_of
 
 LICENCE_HELP = "CC-BY-4.0: cite the atlas (see how_to_cite); every entry names its own sources."
+REGION_HELP = "UN M49 region: africa, americas, asia, europe, oceania."
+SUB_REGION_HELP = "UN M49 sub-region, e.g. western-europe, sub-saharan-africa; empty for Antarctica."
+INTERMEDIATE_REGION_HELP = "UN M49 intermediate region, e.g. south-america, western-africa; often empty."
+REGION_FILTER_HELP = (
+    "A UN M49 region, sub-region or intermediate region: "
+    + ", ".join(f"{key} ({region.code})" for key, region in M49_REGIONS.items())
+    + "."
+)
 
 
 class SourcedOutput(serializers.Serializer):
@@ -24,7 +32,9 @@ class SourcedOutput(serializers.Serializer):
     jurisdiction_name = serializers.CharField(help_text="A sub-national unit's name; empty for a country.")
     country_iso2 = serializers.CharField()
     country_name = serializers.CharField(help_text="In the language of the request (Accept-Language).")
-    region = serializers.CharField(help_text="UN M49 continental region: africa, americas, asia, europe, oceania.")
+    region = serializers.CharField(help_text=REGION_HELP)
+    sub_region = serializers.CharField(help_text=SUB_REGION_HELP)
+    intermediate_region = serializers.CharField(help_text=INTERMEDIATE_REGION_HELP)
     confidence = serializers.ChoiceField(choices=["high", "medium", "low"])
     sources = serializers.ListField(child=serializers.URLField(), help_text="Addresses of the entry's sources.")
     notes = serializers.CharField()
@@ -63,7 +73,9 @@ class ValueOutput(SourcedOutput):
 class CountryOutput(serializers.Serializer):
     iso2 = serializers.CharField()
     name = serializers.CharField()
-    region = serializers.CharField()
+    region = serializers.CharField(help_text=REGION_HELP)
+    sub_region = serializers.CharField(help_text=SUB_REGION_HELP)
+    intermediate_region = serializers.CharField(help_text=INTERMEDIATE_REGION_HELP)
     url = serializers.URLField(help_text="The country's atlas page.")
     api_url = serializers.URLField()
 
@@ -98,7 +110,7 @@ class AtlasFilterInput(serializers.Serializer):
         max_value=2100,
         help_text="Models: in force that year. Values: that edition year.",
     )
-    region = serializers.ChoiceField(choices=list(REGION_NAMES), required=False, help_text="UN M49 continental region.")
+    region = serializers.ChoiceField(choices=list(M49_REGIONS), required=False, help_text=REGION_FILTER_HELP)
     country = serializers.CharField(required=False, max_length=2, help_text="ISO 3166-1 alpha-2 code, e.g. PT.")
 
     def validate_country(self, value: str) -> str:
@@ -122,6 +134,8 @@ def _country(request: Request, code: str) -> dict:
         "iso2": code,
         "name": opendata.country_name(code),
         "region": region_of(code) or "",
+        "sub_region": sub_region_of(code) or "",
+        "intermediate_region": intermediate_region_of(code) or "",
         "url": request.build_absolute_uri(reverse("atlas:country", args=[code])),
         "api_url": request.build_absolute_uri(reverse("api:atlas-country", args=[code])),
     }

@@ -87,6 +87,18 @@ def test_countries_link_to_their_page_and_small_or_sub_national_places_are_marke
     assert "Malta" in small_list and "Oregon" in small_list
 
 
+def test_a_country_too_small_to_click_has_a_dot_and_is_listed(client, atlas):
+    from stoptheharm.atlas.tests.factories import VALUE_HEADER, import_text
+
+    import_text(f"{VALUE_HEADER}\nLU,,nsp,GSHR 2020,2020,yes,high,https://example.org/gshr-2020,\n")
+    html = map_page(client, layer="nsp", year=2022)
+    assert re.search(
+        r'<a href="/en/atlas/lu/"><title>Luxembourg: yes</title><path [^>]*/><circle class="country-dot', html
+    )
+    small_list = html.split('id="atlas-small-heading"')[1].split("</section>")[0]
+    assert '<a href="/en/atlas/lu/">Luxembourg</a>' in small_list
+
+
 def test_the_map_works_without_javascript_through_links_and_a_form(client, atlas):
     html = map_page(client, layer="nsp", year=2021)
     assert '<form class="form atlas-controls" method="get" action="/en/atlas/"' in html
@@ -162,6 +174,33 @@ def test_hostile_text_in_the_data_is_shown_inert(client, atlas):
 @pytest.mark.parametrize("path", ["/en/atlas/zz/", "/en/atlas/data/models.xml", "/en/atlas/data/sources.geojson"])
 def test_unknown_countries_and_formats_are_not_found(client, atlas, path):
     assert client.get(path).status_code == 404
+
+
+def test_a_region_narrows_the_table_and_the_small_places_but_not_the_map(client, atlas):
+    html = map_page(client, year=2022, region="southern-europe")
+    table = html.split('id="atlas-table-heading"')[1].split("</section>")[0]
+    assert "(Southern Europe)" in table
+    assert "Portugal" in table and "Malta" in table
+    assert "Netherlands" not in table and "United States" not in table
+    small_list = html.split('id="atlas-small-heading"')[1].split("</section>")[0]
+    assert "Malta" in small_list and "Oregon" not in small_list
+    assert "atlas-de-facto" in country_class(html, "NL")  # the map is still the world's
+    assert '<option value="southern-europe" selected>' in html
+    assert 'href="?layer=models&amp;year=2021&amp;region=southern-europe"' in html
+
+
+def test_an_unknown_region_shows_the_whole_table(client, atlas):
+    html = map_page(client, year=2022, region="<b>atlantis</b>")
+    table = html.split('id="atlas-table-heading"')[1].split("</section>")[0]
+    assert "Portugal" in table and "Netherlands" in table
+    assert "atlantis" not in html
+
+
+def test_the_country_page_names_its_m49_region_and_sub_region(client, atlas):
+    html = client.get("/en/atlas/ke/").content.decode()
+    assert '<a href="/en/atlas/?region=africa">Africa</a>' in html
+    assert '<a href="/en/atlas/?region=sub-saharan-africa">Sub-Saharan Africa</a>' in html
+    assert '<a href="/en/atlas/?region=eastern-africa">Eastern Africa</a>' in html
 
 
 def test_a_country_without_data_says_so(client, atlas):

@@ -14,6 +14,7 @@ from stoptheharm.core.worldmap import (
     MAP_HEIGHT,
     MAP_WIDTH,
     MapMarker,
+    country_geometries,
     country_shapes,
     project,
     unproject,
@@ -223,3 +224,18 @@ def test_hostile_country_classes_and_labels_stay_inert():
     assert '"><script>x</script>' in portugal.get("class")  # inside the attribute, as text
     assert portugal.find(f"{SVG}title").text == f"Portugal: {HOSTILE}"
     assert not list(root.iter(f"{SVG}script")) and not list(root.iter("script"))
+
+
+def test_every_shape_has_its_boundaries_as_closed_lon_lat_rings():
+    geometries = country_geometries()
+    assert set(geometries) == {shape.code for shape in country_shapes()}
+    for code, geometry in geometries.items():
+        assert geometry["type"] == "MultiPolygon" and geometry["coordinates"], code
+        for polygon in geometry["coordinates"]:
+            for ring in polygon:
+                assert len(ring) >= 4 and ring[0] == ring[-1], code
+                assert all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in ring), code
+    west, south, east, north = 180, 90, -180, -90
+    for lon, lat in (point for polygon in geometries["PT"]["coordinates"] for point in polygon[0]):
+        west, south, east, north = min(west, lon), min(south, lat), max(east, lon), max(north, lat)
+    assert -10 < west < east < -6 and 36 < south < north < 43  # longitude first: Portugal where it is

@@ -31,3 +31,19 @@ def test_a_country_page_lists_its_organisations_and_upcoming_events(client):
 def test_a_country_the_platform_holds_nothing_about_has_no_such_sections(client):
     html = client.get("/en/atlas/ke/").content.decode()
     assert "Organisations in the directory" not in html and "Upcoming events here" not in html
+
+
+def test_a_country_page_lists_the_campaigns_acting_there(client):
+    from stoptheharm.campaigns.tests.factories import create_campaign
+
+    root = Site.objects.get(is_default_site=True).root_page
+    partner = add_organisation("Grupo de Ativistas em Tratamentos", countries=["PT"])
+    create_campaign(parent=root, slug="sdp", title="Support. Don't Punish", partners=[partner])
+    create_campaign(parent=root, slug="other", title="A campaign elsewhere")
+
+    html = client.get("/en/atlas/pt/").content.decode()
+
+    assert "Campaigns acting here" in html
+    assert "Support. Don&#x27;t Punish</a>: <span>partner organisations working here</span>" in html
+    assert "A campaign elsewhere" not in html
+    assert "Campaigns acting here" not in client.get("/en/atlas/es/").content.decode()

@@ -7,7 +7,7 @@
   var form = document.querySelector("[data-atlas-controls]");
   if (form) {
     form.addEventListener("change", function (event) {
-      if (event.target.name !== "edition") {
+      if (event.target.name === "layer" || event.target.name === "year") {
         // another layer has other editions, and another year its own latest edition
         var edition = form.querySelector("[name=edition]");
         if (edition) { edition.disabled = true; }
@@ -25,9 +25,8 @@
   }
   function show(event) {
     var text = titleOf(event.target);
-    if (!text) { return; }
     tooltip.textContent = text;
-    tooltip.hidden = false;
+    tooltip.hidden = !text; // the sea has no title: nothing to show
   }
   map.addEventListener("mouseover", show);
   map.addEventListener("focusin", show);
