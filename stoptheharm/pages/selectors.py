@@ -2,6 +2,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import get_language
@@ -24,23 +25,58 @@ class LanguageLink:
 
 
 @dataclass(frozen=True)
+class NavigationLink:
+    title: str
+    url: str
+    path: str  # the page's place in the tree, to mark the section a page is in
+
+
+@dataclass(frozen=True)
 class MenuItem:
-    page: Page
+    link: NavigationLink
     is_current: bool
     contains_current: bool
 
 
-def localized_home(request: HttpRequest) -> Page | None:
-    """The site's home page in the active language, falling back to the default language's.
+@dataclass(frozen=True)
+class Navigation:
+    """What every page of a site shows around its content, in one language."""
 
-    Kept on the request: the menu, the footer and the language switcher all start from it.
+    home_url: str
+    sections: tuple[NavigationLink, ...]
+    footer: tuple[NavigationLink, ...]
+    home_urls: dict[str, str]  # the home page in every language it is translated into
+
+
+def site_navigation(request: HttpRequest) -> Navigation:
+    """The home link, the sections, the footer's links and the home page in the other languages.
+
+    The same on every page of a site and language, and building it took a dozen queries on each: it
+    is remembered in this process's memory for as long as public pages are (PAGE_CACHE_SECONDS).
     """
-    homes: dict[str, Page | None] = request.__dict__.setdefault("_localized_homes", {})
+    site = Site.find_for_request(request)
     language = get_language()
-    if language not in homes:
-        site = Site.find_for_request(request)
-        homes[language] = site.root_page.localized if site else None
-    return homes[language]
+    key = f"pages:navigation:{site.pk if site else 0}:{language}"
+    navigation = caches["local"].get(key)
+    if navigation is None:
+        navigation = _navigation(site.root_page.localized if site else None, request, language)
+        caches["local"].set(key, navigation, settings.PAGE_CACHE_SECONDS)
+    return navigation
+
+
+def _navigation(home: Page | None, request: HttpRequest, language: str) -> Navigation:
+    if home is None:
+        return Navigation(home_url=f"/{language}/", sections=(), footer=(), home_urls={})
+
+    def link(page: Page) -> NavigationLink:
+        return NavigationLink(title=page.title, url=page.get_url(request), path=page.path)
+
+    return Navigation(
+        home_url=home.get_url(request),
+        sections=tuple(link(page) for page in menu_pages(home)),
+        footer=tuple(link(page) for page in footer_pages(home)),
+        home_urls={code: page.get_url(request) for code, page in _translations_by_language(home).items()},
+    )
 
 
 def menu_pages(home: Page) -> QuerySet[Page]:
@@ -60,12 +96,12 @@ def home_page_context(home: HomePage) -> dict[str, Any]:
     }
 
 
-def main_menu_items(*, home: Page, current_page: Page | None) -> list[MenuItem]:
+def main_menu_items(*, navigation: Navigation, current_page: Page | None) -> list[MenuItem]:
     """The navigation's sections, marking the one shown and the one holding the page shown."""
     current_path = current_page.path if current_page else ""
     return [
-        MenuItem(page=page, is_current=page.path == current_path, contains_current=current_path.startswith(page.path))
-        for page in menu_pages(home)
+        MenuItem(link=link, is_current=link.path == current_path, contains_current=current_path.startswith(link.path))
+        for link in navigation.sections
     ]
 
 
@@ -81,13 +117,12 @@ def footer_pages(home: Page) -> QuerySet[StandardPage]:
 
 def language_links(*, request: HttpRequest, page: Page | None, current_language: str) -> list[LanguageLink]:
     """One link per interface language: the page's translation, else that language's home page."""
-    home = localized_home(request)
     translations = _translations_by_language(page) if page else {}
-    homes = _translations_by_language(home) if home else {}
+    home_urls = site_navigation(request).home_urls
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
-        url = target.get_url(request) if target else f"/{code}/"
+        translation = translations.get(code)
+        url = translation.get_url(request) if translation else home_urls.get(code, f"/{code}/")
         links.append(LanguageLink(code=code, name=name, url=url, is_current=code == current_language))
     return links
 

@@ -10,17 +10,13 @@ register = template.Library()
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context: dict[str, Any]) -> dict[str, Any]:
-    request = context["request"]
-    home = selectors.localized_home(request)
-    items = selectors.main_menu_items(home=home, current_page=context.get("page")) if home else []
-    return {"request": request, "menu_items": items}
+    navigation = selectors.site_navigation(context["request"])
+    return {"menu_items": selectors.main_menu_items(navigation=navigation, current_page=context.get("page"))}
 
 
 @register.inclusion_tag("includes/footer_menu.html", takes_context=True)
 def footer_menu(context: dict[str, Any]) -> dict[str, Any]:
-    request = context["request"]
-    home = selectors.localized_home(request)
-    return {"request": request, "footer_pages": selectors.footer_pages(home) if home else []}
+    return {"footer_links": selectors.site_navigation(context["request"]).footer}
 
 
 @register.simple_tag(takes_context=True)
@@ -33,6 +29,4 @@ def language_links(context: dict[str, Any]) -> list[selectors.LanguageLink]:
 
 @register.simple_tag(takes_context=True)
 def home_url(context: dict[str, Any]) -> str:
-    request = context["request"]
-    home = selectors.localized_home(request)
-    return home.get_url(request) if home else f"/{get_language()}/"
+    return selectors.site_navigation(context["request"]).home_url

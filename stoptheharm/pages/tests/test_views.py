@@ -2,6 +2,8 @@ import re
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from stoptheharm.organisations.models import Organisation
@@ -155,3 +157,21 @@ def test_the_about_page_counts_the_coalitions_members_when_shown(client, demo_si
     Organisation.objects.filter(name="Élixir").update(is_member=True)
     assert f"{members + 1} organisations have joined the coalition." in client.get("/en/about/").content.decode()
     assert "/en/organisations/?member=on" in content
+
+
+@pytest.mark.django_db
+def test_the_navigation_is_built_once_for_every_page_while_pages_are_remembered(client, demo_site, settings):
+    """The menu, the footer and the other languages' home pages took a dozen queries on every page."""
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/en/about/")
+    with CaptureQueriesContext(connection) as built_each_time:
+        client.get("/en/about/")
+
+    settings.PAGE_CACHE_SECONDS = 60
+    client.get("/en/privacy/")  # builds the English navigation, remembered; the page itself is then cached
+    with CaptureQueriesContext(connection) as remembered:
+        content = client.get("/en/about/").content.decode()
+
+    assert len(built_each_time) - len(remembered) >= 8
+    assert '<a href="/en/about/" aria-current="page">' in content  # marked for this page, not the first
+    assert 'href="/en/privacy/"' in content and 'hreflang="fr" href="/fr/about/"' in content
