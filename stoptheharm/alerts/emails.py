@@ -4,6 +4,9 @@ Every e-mail to a subscriber carries a one-click unsubscribe: a link in the text
 headers with which a mail program offers its own button (a POST to the same address, no cookie needed).
 """
 
+import email.policy
+from typing import Any
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -13,6 +16,13 @@ from django.utils.translation import gettext as _
 
 from stoptheharm.alerts import tokens
 from stoptheharm.alerts.models import Alert, AlertSubscription
+
+
+class SubscriberEmail(EmailMultiAlternatives):
+    """Headers kept on one line: a long List-Unsubscribe must not be folded into encoded words mail programs skip."""
+
+    def message(self, *, policy: Any = email.policy.default) -> Any:
+        return super().message(policy=policy.clone(max_line_length=998))  # RFC 5322's limit
 
 
 class SubscriptionEmail:
@@ -74,7 +84,7 @@ def alert_email(alert: Alert, subscription: AlertSubscription) -> EmailMultiAlte
 def _message(
     subject: str, template: str, context: dict, address: str, headers: dict[str, str]
 ) -> EmailMultiAlternatives:
-    message = EmailMultiAlternatives(
+    message = SubscriberEmail(
         subject=" ".join(subject.split()),  # no line break from a typed text can reach the header
         body=render_to_string(f"{template}.txt", context),
         to=[address],
