@@ -1,0 +1,51 @@
+import pytest
+from django.contrib.auth.models import Group, Permission
+
+from stoptheharm.alerts.models import Alert, AlertStatus
+from stoptheharm.alerts.tests.factories import add_alert
+
+QUEUE_URL = "/admin/alerts/review/"
+
+
+def decide_url(alert) -> str:
+    return f"/admin/alerts/{alert.pk}/decide/"
+
+
+@pytest.mark.django_db
+def test_a_reviewer_publishes_and_rejects_from_the_queue(admin_client, admin_user, django_capture_on_commit_callbacks):
+    to_publish = add_alert(published=False)
+    to_reject = add_alert(published=False, service=to_publish.service, sold_as="<b>Pill</b>")
+    queue = admin_client.get(QUEUE_URL).content.decode()
+    assert "Ecstasy pill" in queue and "&lt;b&gt;Pill&lt;/b&gt;" in queue
+
+    with django_capture_on_commit_callbacks(execute=True):
+        published = admin_client.post(decide_url(to_publish), {"decision": "publish"}, follow=True)
+    assert "its subscribers are being e-mailed" in published.content.decode()
+    refused = admin_client.post(decide_url(to_reject), {"decision": "reject", "reason": ""}, follow=True)
+    assert "Give the reason" in refused.content.decode()
+    admin_client.post(decide_url(to_reject), {"decision": "reject", "reason": "Not confirmed by the lab."})
+
+    to_publish.refresh_from_db()
+    to_reject.refresh_from_db()
+    assert to_publish.status == AlertStatus.PUBLISHED and to_publish.decided_by == admin_user
+    assert to_reject.status == AlertStatus.REJECTED
+    again = admin_client.post(decide_url(to_publish), {"decision": "publish"}, follow=True)
+    assert "no longer awaiting review" in again.content.decode()
+    assert "No early warning is waiting for review." in admin_client.get(QUEUE_URL).content.decode()
+
+
+@pytest.mark.django_db
+def test_editors_who_may_write_alerts_may_not_publish_them(client, django_user_model):
+    alert = add_alert(published=False)
+    writers = Group.objects.create(name="Drug-checking services")
+    writers.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        *Permission.objects.filter(content_type__app_label="alerts", codename__in=["add_alert", "change_alert"]),
+    )
+    writer = django_user_model.objects.create_user(username="writer", password="x" * 20)
+    writer.groups.add(writers)
+    client.force_login(writer)
+    assert client.get("/admin/snippets/alerts/alert/").status_code == 200
+    for refused in (client.get(QUEUE_URL), client.post(decide_url(alert), {"decision": "publish"})):
+        assert refused.status_code == 302 and refused["Location"] == "/admin/"  # Wagtail's "permission denied"
+    assert Alert.objects.get().status == AlertStatus.SUBMITTED
