@@ -55,7 +55,9 @@ class Alert(RevisionMixin, ClusterableModel):
         max_length=200,
         validators=[reject_forbidden_characters],
         verbose_name=_("sold as"),
-        help_text=_("What the buyer was told it was, with what identifies it, e.g. \"ecstasy pill, blue, 'Tesla' logo\"."),
+        help_text=_(
+            "What the buyer was told it was, with what identifies it, e.g. \"ecstasy pill, blue, 'Tesla' logo\"."
+        ),
     )
     country = CountryField(help_text=_("Where the sample was bought or handed in."))
     place = models.CharField(
@@ -84,7 +86,9 @@ class Alert(RevisionMixin, ClusterableModel):
         blank=True,
         width_field="photo_width",
         height_field="photo_height",
-        help_text=_("Optional: a photo of the pill or product. JPEG, PNG or WebP; its location and camera data are removed."),
+        help_text=_(
+            "Optional: a photo of the pill or product. JPEG, PNG or WebP; its location and camera data are removed."
+        ),
     )
     photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -214,3 +218,6 @@ class AlertDelivery(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["alert", "subscription"], name="alerts_one_delivery_each")]
+
+    def __str__(self) -> str:
+        return f"{self.alert_id} → {self.subscription_id}"

@@ -14,9 +14,13 @@ from stoptheharm.alerts.tokens import CONFIRMATION_VALIDITY
 def delete_unconfirmed_subscriptions(*, now: datetime | None = None) -> int:
     """Delete subscriptions not confirmed within their link's validity; returns how many."""
     now = now or timezone.now()
-    return AlertSubscription.objects.filter(
-        status=SubscriptionStatus.PENDING_CONFIRMATION, created_at__lt=now - CONFIRMATION_VALIDITY
-    ).delete()[1].get(AlertSubscription._meta.label, 0)
+    return (
+        AlertSubscription.objects.filter(
+            status=SubscriptionStatus.PENDING_CONFIRMATION, created_at__lt=now - CONFIRMATION_VALIDITY
+        )
+        .delete()[1]
+        .get(AlertSubscription._meta.label, 0)
+    )
 
 
 def apply_alert_retention() -> str:

@@ -33,9 +33,7 @@ class AlertNotAwaitingReview(Exception):
 
 def clean_alert_photo(upload: UploadedFile) -> ContentFile:
     """The photo re-encoded without metadata (location, camera); raises ValidationError for a bad file."""
-    photo = clean_photo(
-        upload, max_bytes=settings.ALERT_PHOTO_MAX_BYTES, max_pixels=settings.ALERT_PHOTO_MAX_PIXELS
-    )
+    photo = clean_photo(upload, max_bytes=settings.ALERT_PHOTO_MAX_BYTES, max_pixels=settings.ALERT_PHOTO_MAX_PIXELS)
     return photo.content
 
 

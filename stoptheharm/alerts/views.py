@@ -116,7 +116,9 @@ def decide(request: HttpRequest, alert_id: int) -> HttpResponse:
     try:
         if form.cleaned_data["decision"] == ReviewDecision.PUBLISH:
             services.publish_alert(alert=alert, user=request.user)
-            messages.success(request, _("Published “%(alert)s”; its subscribers are being e-mailed.") % {"alert": alert})
+            messages.success(
+                request, _("Published “%(alert)s”; its subscribers are being e-mailed.") % {"alert": alert}
+            )
         else:
             services.reject_alert(alert=alert, user=request.user, reason=form.cleaned_data["reason"])
             messages.success(request, _("Rejected “%(alert)s”.") % {"alert": alert})
@@ -125,4 +127,3 @@ def decide(request: HttpRequest, alert_id: int) -> HttpResponse:
     except services.AlertNotAwaitingReview:
         messages.warning(request, _("“%(alert)s” is no longer awaiting review.") % {"alert": alert})
     return redirect("alerts_review")
-

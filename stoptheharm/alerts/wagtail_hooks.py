@@ -4,8 +4,7 @@ from django.http import HttpRequest
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
@@ -14,7 +13,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from stoptheharm.alerts import views
 from stoptheharm.alerts.forms import AlertAdminForm
 from stoptheharm.alerts.models import Alert
-from stoptheharm.alerts.selectors import COUNT_PERIOD, AlertFilters, alert_counts_by_country, filter_alerts, published_alerts
+from stoptheharm.alerts.selectors import (
+    COUNT_PERIOD,
+    AlertFilters,
+    alert_counts_by_country,
+    filter_alerts,
+    published_alerts,
+)
 from stoptheharm.alerts.services import PUBLISH_LOG_ACTION, REJECT_LOG_ACTION
 from stoptheharm.atlas.country_sections import COUNTRY_SECTIONS_HOOK, CountrySection
 from stoptheharm.atlas.map_layers import MAP_LAYERS_HOOK, CountLayer
@@ -48,7 +53,9 @@ class ReviewMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_review_menu_item() -> MenuItem:
-    return ReviewMenuItem(gettext_lazy("Early warnings to review"), reverse("alerts_review"), icon_name="tick", order=261)
+    return ReviewMenuItem(
+        gettext_lazy("Early warnings to review"), reverse("alerts_review"), icon_name="tick", order=261
+    )
 
 
 @hooks.register("register_admin_urls")
@@ -61,7 +68,9 @@ def register_review_urls() -> list[Any]:
 
 @hooks.register("register_log_actions")
 def register_alert_log_actions(actions: Any) -> None:
-    actions.register_action(PUBLISH_LOG_ACTION, gettext_lazy("Publish alert"), gettext_lazy("Published an early warning"))
+    actions.register_action(
+        PUBLISH_LOG_ACTION, gettext_lazy("Publish alert"), gettext_lazy("Published an early warning")
+    )
     actions.register_action(REJECT_LOG_ACTION, gettext_lazy("Reject alert"), gettext_lazy("Rejected an early warning"))
 
 

@@ -66,4 +66,3 @@ def _bin_label(index: int) -> str:
         return f"{lowest}+"
     highest = COUNT_BINS[index + 1][1] - 1
     return str(lowest) if lowest == highest else f"{lowest}{EN_DASH}{highest}"
-

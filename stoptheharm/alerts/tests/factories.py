@@ -1,4 +1,8 @@
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import ExifTags, Image
 
 from stoptheharm.alerts import services
 from stoptheharm.alerts.models import Alert, AlertStatus, AlertSubscription, SubscriptionStatus
@@ -15,6 +19,7 @@ ALERT = {
     "language": "en",
 }
 
+
 def add_alert(*, published: bool = True, service=None, **fields) -> Alert:
     """A stored alert of a drug-checking service, published unless told otherwise."""
     if service is None:
@@ -26,6 +31,7 @@ def add_alert(*, published: bool = True, service=None, **fields) -> Alert:
         alert.published_at = timezone.now()
         alert.save(update_fields=["status", "published_at"])
     return alert
+
 
 def add_subscription(email: str = "reader@example.org", *, countries=(), confirmed: bool = True, language: str = "en"):
     subscription = AlertSubscription(
@@ -40,4 +46,14 @@ def add_subscription(email: str = "reader@example.org", *, countries=(), confirm
     subscription.save()
     return subscription
 
-__all__ = ["ALERT", "add_alert", "add_subscription", "date"]
+
+def jpeg_with_gps() -> SimpleUploadedFile:
+    """A small JPEG with a camera make, GPS position and a comment: what a phone's photo carries."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "Camera maker"
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
+    gps[ExifTags.GPS.GPSLatitude] = (45.0, 45.0, 0.0)
+    output = io.BytesIO()
+    Image.new("RGB", (40, 30), (30, 30, 200)).save(output, format="JPEG", exif=exif, comment=b"Ana's phone")
+    return SimpleUploadedFile("IMG_0042.jpg", output.getvalue(), content_type="image/jpeg")

@@ -2,7 +2,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from stoptheharm.alerts.models import Alert, AlertStatus
-from stoptheharm.alerts.tests.factories import add_alert
+from stoptheharm.alerts.tests.factories import add_alert, jpeg_with_gps
+from stoptheharm.organisations.tests.factories import add_organisation
 
 QUEUE_URL = "/admin/alerts/review/"
 
@@ -49,3 +50,38 @@ def test_editors_who_may_write_alerts_may_not_publish_them(client, django_user_m
     for refused in (client.get(QUEUE_URL), client.post(decide_url(alert), {"decision": "publish"})):
         assert refused.status_code == 302 and refused["Location"] == "/admin/"  # Wagtail's "permission denied"
     assert Alert.objects.get().status == AlertStatus.SUBMITTED
+
+
+@pytest.mark.django_db
+def test_an_alert_written_in_the_admin_awaits_review_and_its_photo_loses_its_metadata(admin_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    service = add_organisation("Checkpoint Lyon", kind="service_provider")
+    data = {
+        "sold_as": "Ecstasy pill, green, 'Rolex' logo",
+        "findings-TOTAL_FORMS": "1",
+        "findings-INITIAL_FORMS": "0",
+        "findings-MIN_NUM_FORMS": "1",
+        "findings-MAX_NUM_FORMS": "1000",
+        "findings-0-substance": "MDMA",
+        "findings-0-amount": "250 mg",
+        "findings-0-ORDER": "1",
+        "findings-0-id": "",
+        "findings-0-DELETE": "",
+        "country": "FR",
+        "place": "Paris",
+        "sampled_on": "2026-11-20",
+        "severity": "warning",
+        "advice": "A very strong dose: take a quarter, wait two hours.",
+        "service": str(service.pk),
+        "photo": jpeg_with_gps(),
+        "photo_description": "A green pill",
+        "language": "en",
+    }
+    response = admin_client.post("/admin/snippets/alerts/alert/add/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    alert = Alert.objects.get()
+    assert alert.status == AlertStatus.SUBMITTED and alert.found == "MDMA (250 mg)"
+    with alert.photo.open("rb") as photo:
+        stored = photo.read()
+    assert b"Camera maker" not in stored and b"Ana's phone" not in stored and "IMG_0042" not in alert.photo.name
+    assert alert.revisions.count() == 1

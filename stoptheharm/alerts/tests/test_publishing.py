@@ -5,30 +5,19 @@ from email import message_from_bytes
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import ExifTags, Image
+from PIL import Image
 from wagtail.models import ModelLogEntry
 
 from stoptheharm.alerts import services
 from stoptheharm.alerts.mailing import send_alert_to_subscribers
 from stoptheharm.alerts.models import Alert, AlertDelivery, AlertStatus
-from stoptheharm.alerts.tests.factories import ALERT, add_alert, add_subscription
+from stoptheharm.alerts.tests.factories import ALERT, add_alert, add_subscription, jpeg_with_gps
 from stoptheharm.organisations.tests.factories import add_organisation
 
 
 @pytest.fixture
 def service(db):
     return add_organisation("Checkpoint Lyon", kind="service_provider")
-
-
-def jpeg_with_gps() -> SimpleUploadedFile:
-    exif = Image.Exif()
-    exif[ExifTags.Base.Make] = "Camera maker"
-    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
-    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
-    gps[ExifTags.GPS.GPSLatitude] = (45.0, 45.0, 0.0)
-    output = io.BytesIO()
-    Image.new("RGB", (40, 30), (30, 30, 200)).save(output, format="JPEG", exif=exif, comment=b"Ana's phone")
-    return SimpleUploadedFile("IMG_0042.jpg", output.getvalue(), content_type="image/jpeg")
 
 
 @pytest.mark.django_db
@@ -55,7 +44,7 @@ def test_an_alert_needs_a_finding_and_visible_characters(service):
 def test_the_photo_is_stored_re_encoded_without_location_or_camera_data(service, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     alert = add_alert(published=False, service=service, photo=jpeg_with_gps(), photo_description="A blue pill")
-    with alert.photo.open('rb') as photo:
+    with alert.photo.open("rb") as photo:
         stored = photo.read()
     assert alert.photo.name.startswith("alerts/") and "IMG_0042" not in alert.photo.name
     assert (alert.photo_width, alert.photo_height) == (40, 30)

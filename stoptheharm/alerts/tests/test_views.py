@@ -19,13 +19,22 @@ def alerts(db):
     return {
         "lyon": add_alert(service=service),
         "lisbon": add_alert(
-            service=service, sold_as="Ketamine powder", findings=[("PCP", "")], country="PT", place="Lisboa",
-            severity="warning", sampled_on=today - timedelta(days=40),
-        ),  # fmt: skip
+            service=service,
+            sold_as="Ketamine powder",
+            findings=[("PCP", "")],
+            country="PT",
+            place="Lisboa",
+            severity="warning",
+            sampled_on=today - timedelta(days=40),
+        ),
         "toronto": add_alert(
-            service=service, sold_as="Heroin", findings=[("Nitazene", "traces")], country="CA", severity="danger",
+            service=service,
+            sold_as="Heroin",
+            findings=[("Nitazene", "traces")],
+            country="CA",
+            severity="danger",
             sampled_on=today - timedelta(days=400),
-        ),  # fmt: skip
+        ),
         "hidden": add_alert(service=service, published=False, sold_as="Unreviewed pill", country="FR"),
         "hostile": add_alert(service=service, sold_as='<img src=x onerror="alert(1)">', country="DE"),
     }

@@ -13,9 +13,13 @@ def alerts(db):
     return {
         "lyon": add_alert(service=service),
         "lisbon": add_alert(
-            service=service, sold_as="Ketamine powder", findings=[("PCP", "")], country="PT", severity="warning",
+            service=service,
+            sold_as="Ketamine powder",
+            findings=[("PCP", "")],
+            country="PT",
+            severity="warning",
             sampled_on=timezone.localdate() - timedelta(days=40),
-        ),  # fmt: skip
+        ),
         "hidden": add_alert(service=service, published=False, sold_as="Unreviewed pill"),
     }
 

@@ -30,7 +30,9 @@ class ServiceOutput(serializers.Serializer):
 
 class AlertOutput(serializers.Serializer):
     id = serializers.IntegerField()
-    sold_as = serializers.CharField(help_text="What the buyer was told it was, e.g. \"ecstasy pill, blue, 'Tesla' logo\".")
+    sold_as = serializers.CharField(
+        help_text="What the buyer was told it was, e.g. \"ecstasy pill, blue, 'Tesla' logo\"."
+    )
     findings = FindingOutput(many=True)
     country = serializers.CharField(help_text="ISO 3166-1 alpha-2.")
     place = serializers.CharField(help_text="City or region; may be empty.")
