@@ -1,5 +1,6 @@
 import uuid
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -11,7 +12,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, RevisionMixin
 
-from stoptheharm.core.text import reject_forbidden_characters
+from stoptheharm.core.text import fold_text, reject_forbidden_characters
 
 
 class Severity(models.TextChoices):
@@ -108,6 +109,11 @@ class Alert(RevisionMixin, ClusterableModel):
     )
     decided_at = models.DateTimeField(null=True, blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True, editable=False)
+    search_text = models.TextField(
+        blank=True,
+        editable=False,
+        help_text=_("What it was sold as and the substances found, folded for the search; kept up to date on save."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -135,6 +141,15 @@ class Alert(RevisionMixin, ClusterableModel):
 
     def __str__(self) -> str:
         return f"{self.sold_as} ({self.country.code}, {self.sampled_on})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Every way of saving (the admin, services) keeps the folded copy in step; the findings are
+        # read from memory when a form or a service has just set them.
+        self.search_text = fold_text(" ".join([self.sold_as, *(finding.substance for finding in self.findings.all())]))
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "sold_as" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("alerts:detail", kwargs={"alert_id": self.pk})

@@ -11,6 +11,7 @@ from stoptheharm.alerts.models import Alert, AlertSubscription, SubscriptionStat
 from stoptheharm.alerts.tokens import CONFIRMATION_VALIDITY
 from stoptheharm.core.privacy import RetentionPeriod, deleted_after
 from stoptheharm.core.regions import countries_in
+from stoptheharm.core.text import fold_text
 
 COUNT_PERIOD = timedelta(days=365)  # the atlas counts the alerts of the last twelve months
 
@@ -43,11 +44,8 @@ def filter_alerts(alerts: QuerySet[Alert], filters: AlertFilters) -> QuerySet[Al
         alerts = alerts.filter(country=filters.country.upper())
     if filters.region:
         alerts = alerts.filter(country__in=countries_in(filters.region))
-    if filters.query:
-        matching = Alert.objects.filter(
-            Q(sold_as__icontains=filters.query) | Q(findings__substance__icontains=filters.query)
-        ).values("pk")
-        alerts = alerts.filter(pk__in=matching)  # a subquery: no duplicates from several findings
+    for word in fold_text(filters.query).split():  # every word, without accents or case (as the library's search)
+        alerts = alerts.filter(search_text__contains=word)
     if filters.severity:
         alerts = alerts.filter(severity=filters.severity)
     if filters.since:

@@ -62,6 +62,8 @@ def test_the_filters_work_without_javascript(client, alerts):
     assert "Heroin" in listed(client, "region=americas") and "Ketamine" not in listed(client, "region=americas")
     assert "Ketamine powder" in listed(client, "q=pcp") and "Heroin" not in listed(client, "q=pcp")
     assert "Ketamine powder" in listed(client, "q=ketamine")
+    assert "Tesla" in listed(client, "q=TESLA+pmma") and "Tesla" not in listed(client, "q=tesla+pcp")  # every word
+
     assert "Ketamine" not in listed(client, "severity=danger") and "Heroin" in listed(client, "severity=danger")
     since = (timezone.localdate() - timedelta(days=100)).isoformat()
     assert "Heroin" not in listed(client, f"since={since}") and "Ketamine" in listed(client, f"since={since}")
@@ -125,3 +127,11 @@ def test_the_atlas_country_page_shows_the_countrys_alerts_and_the_map_counts_the
     assert "Early warnings (last 12 months)" in layer
     assert "1 early warning" in layer and "Portugal" in layer
     assert "Canada" not in layer.split("atlas-table-heading", 1)[1].split("</table>", 1)[0]  # older than a year
+
+
+@pytest.mark.django_db
+def test_the_search_ignores_accents_and_case_in_every_script(client, alerts):
+    add_alert(sold_as="Кетамин, порошок", findings=[("Мефедрон", "")], country="RU", language="ru")
+    add_alert(sold_as="Pastilha «Éxtase» rosa", findings=[("Cafeína", "")], country="PT", language="pt")
+    assert "Кетамин, порошок" in listed(client, "q=кетамин") and "Кетамин" in listed(client, "q=МЕФЕДРОН")
+    assert "Éxtase" in listed(client, "q=extase+cafeina")
