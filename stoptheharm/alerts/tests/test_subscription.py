@@ -1,4 +1,5 @@
 import email.policy
+import io
 import re
 import time
 from datetime import timedelta
@@ -6,6 +7,7 @@ from email import message_from_bytes
 
 import pytest
 from django.core import signing
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -156,12 +158,15 @@ def test_altered_and_expired_links_do_nothing(client):
 
 
 @pytest.mark.django_db
-def test_unconfirmed_subscriptions_are_deleted_after_seven_days():
+def test_unconfirmed_subscriptions_are_deleted_after_seven_days_by_manage_py_apply_retention():
     old = add_subscription("old@example.org", confirmed=False)
     recent = add_subscription("recent@example.org", confirmed=False)
     confirmed = add_subscription("confirmed@example.org")
     AlertSubscription.objects.filter(pk__in=[old.pk, confirmed.pk]).update(
         created_at=timezone.now() - timedelta(days=8)
     )
-    assert delete_unconfirmed_subscriptions() == 1
+    output = io.StringIO()
+    call_command("apply_retention", stdout=output)
+    assert "Early warnings: deleted 1 unconfirmed subscription(s)." in output.getvalue()
+    assert delete_unconfirmed_subscriptions() == 0  # again: nothing more to do
     assert set(AlertSubscription.objects.values_list("pk", flat=True)) == {recent.pk, confirmed.pk}
