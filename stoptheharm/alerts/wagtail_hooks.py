@@ -41,6 +41,7 @@ class AlertViewSet(SnippetViewSet):
     list_display = ["sold_as", "country", "sampled_on", "severity", "status", "service"]
     list_filter = ["status", "severity", "country"]
     search_fields = ["sold_as", "place", "advice"]
+    copy_view_enabled = False  # a copy would start from the original's instance: its status, published or not
 
 
 register_snippet(AlertViewSet)

@@ -85,3 +85,4 @@ def test_an_alert_written_in_the_admin_awaits_review_and_its_photo_loses_its_met
         stored = photo.read()
     assert b"Camera maker" not in stored and b"Ana's phone" not in stored and "IMG_0042" not in alert.photo.name
     assert alert.revisions.count() == 1
+    assert admin_client.get(f"/admin/snippets/alerts/alert/copy/{alert.pk}/").status_code == 404  # no way round review
