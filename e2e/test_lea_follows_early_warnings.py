@@ -26,7 +26,7 @@ def test_lea_filters_the_alerts_opens_one_and_subscribes_for_her_countries(brows
     assert page.get_by_role("heading", name="1 alert found").is_visible()
     page.get_by_role("link", name="Ecstasy pill, orange, shield logo (demo)").click()
     assert page.get_by_role("heading", name="What to do").is_visible()
-    assert page.get_by_text("Danger", exact=True).is_visible()  # the severity in words, not only a colour
+    assert page.locator(".alert-severity").text_content().endswith("Danger")  # in words, not only a colour
 
     page.get_by_role("link", name="Get alerts by e-mail").first.click()
     page.get_by_label("Your e-mail address").fill("lea@example.org")
