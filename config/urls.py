@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("petitions/", include("stoptheharm.petitions.urls")),
     path("statements/", include("stoptheharm.statements.urls")),
     path("events/", include("stoptheharm.events.urls")),
+    path("alerts/", include("stoptheharm.alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

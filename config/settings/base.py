@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "stoptheharm.events",
     "stoptheharm.library",
     "stoptheharm.localactions",
+    "stoptheharm.alerts",
     "stoptheharm.api",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -267,6 +268,16 @@ LOCAL_ACTION_PHOTO_MAX_BYTES = env.env_int("LOCAL_ACTION_PHOTO_MAX_BYTES", 10 * 
 LOCAL_ACTION_PHOTO_MAX_PIXELS = env.env_int("LOCAL_ACTION_PHOTO_MAX_PIXELS", 40_000_000)  # decompression bombs
 LOCAL_ACTION_PHOTOS_PER_ACTION = env.env_int("LOCAL_ACTION_PHOTOS_PER_ACTION", 20)
 LOCAL_ACTION_CONTACTS_ERASE_AFTER_DAYS = env.env_int("LOCAL_ACTION_CONTACTS_ERASE_AFTER_DAYS", 90)
+# Early warnings (alerts/): subscribing per window (over the limits a request is dropped, the page is the same),
+# and the limits of the pill or product photo staff upload with an alert.
+ALERT_SUBSCRIPTION_LIMITS = {
+    "window_seconds": env.env_int("ALERT_SUBSCRIPTION_LIMIT_WINDOW_SECONDS", 3600),
+    "per_ip": env.env_int("ALERT_SUBSCRIPTION_LIMIT_PER_IP", 20),
+    "per_email": env.env_int("ALERT_SUBSCRIPTION_LIMIT_PER_EMAIL", 3),
+    "min_seconds_to_fill": env.env_int("ALERT_SUBSCRIPTION_MIN_SECONDS_TO_FILL", 3),
+}
+ALERT_PHOTO_MAX_BYTES = env.env_int("ALERT_PHOTO_MAX_BYTES", 10 * 1024 * 1024)
+ALERT_PHOTO_MAX_PIXELS = env.env_int("ALERT_PHOTO_MAX_PIXELS", 40_000_000)
 
 # Number of reverse proxies in front of the application whose X-Forwarded-For entries are trusted.
 TRUSTED_PROXY_COUNT = env.env_int("TRUSTED_PROXY_COUNT", 0)

@@ -2,7 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from stoptheharm.api.docs import ApiDocsView
-from stoptheharm.api.v1 import atlas, events, library, localactions, organisations, petitions, statements
+from stoptheharm.api.v1 import alerts, atlas, events, library, localactions, organisations, petitions, statements
 
 app_name = "api"
 urlpatterns = [
@@ -22,6 +22,8 @@ urlpatterns = [
     path("v1/events/", events.EventListApi.as_view(), name="events"),
     path("v1/events/<id:event_id>/", events.EventDetailApi.as_view(), name="event"),
     path("v1/events/<id:event_id>/registrations/", events.EventRegisterApi.as_view(), name="event-register"),
+    path("v1/alerts/", alerts.AlertListApi.as_view(), name="alerts"),
+    path("v1/alerts/<id:alert_id>/", alerts.AlertDetailApi.as_view(), name="alert"),
     path("v1/schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("v1/docs/", ApiDocsView.as_view(url_name="api:schema"), name="docs"),
 ]

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from stoptheharm.atlas.map_layers import count_layer_options, count_map_layer
 from stoptheharm.atlas.models import Indicator, Jurisdiction
 from stoptheharm.atlas.points import representative_point
 from stoptheharm.atlas.selectors import (
@@ -34,6 +35,9 @@ def chosen_year(text: str) -> int:
 
 
 def chosen_layer(key: str, *, year: int, edition: str) -> MapLayer:
+    counted = count_map_layer(key, year=year) if key else None  # a layer a feature above the atlas registered
+    if counted is not None:
+        return counted
     indicator = Indicator.objects.filter(slug=key).first() if key and key != MODELS_LAYER else None
     if indicator is None:
         return models_layer(year=year)
@@ -67,7 +71,7 @@ def atlas_map_context(*, layer: str, year: str, edition: str, region: str = "") 
         country_labels={entry.jurisdiction.code: entry.label for entry in country_entries},
         small_country_dots=True,
     )
-    options = layer_options()
+    options = layer_options() + count_layer_options()
     region = region if region in M49_REGIONS else ""
     return {
         "layer": chosen,

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from stoptheharm.core.photos import clean_photo
 from stoptheharm.core.text import normalise_email
 from stoptheharm.core.tokens import InvalidToken, new_secret, secrets_match
 from stoptheharm.localactions import limits
@@ -23,7 +24,6 @@ from stoptheharm.localactions.models import (
     LocalAction,
     PhotoStatus,
 )
-from stoptheharm.localactions.photos import clean_photo
 from stoptheharm.localactions.tasks import send_action_email
 from stoptheharm.localactions.tokens import read_confirmation_token
 from stoptheharm.organisations.models import Organisation
@@ -183,7 +183,11 @@ def add_action_photo(*, action: LocalAction, upload: UploadedFile, alt_text: str
     if action.photos.count() >= settings.LOCAL_ACTION_PHOTOS_PER_ACTION:
         raise TooManyPhotos(action.pk)
     try:
-        photo_file = clean_photo(upload)
+        photo_file = clean_photo(
+            upload,
+            max_bytes=settings.LOCAL_ACTION_PHOTO_MAX_BYTES,
+            max_pixels=settings.LOCAL_ACTION_PHOTO_MAX_PIXELS,
+        )
     except ValidationError as error:
         raise ValidationError({"image": error.error_list}) from error
     photo = ActionPhoto(action=action, alt_text=alt_text.strip(), caption=caption.strip())

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+from stoptheharm.alerts.selectors import subscription_retention_periods
 from stoptheharm.events.selectors import retention_periods as event_retention_periods
 from stoptheharm.localactions.selectors import retention_periods as local_action_retention_periods
 from stoptheharm.organisations.selectors import application_retention_periods, member_count
@@ -49,6 +50,7 @@ class RetentionPeriodsBlock(blocks.StaticBlock):
             "periods": periods,
             "application_periods": application_retention_periods(),
             "local_action_periods": local_action_retention_periods(),
+            "alert_subscription_periods": subscription_retention_periods(),
         }
 
 

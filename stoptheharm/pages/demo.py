@@ -19,6 +19,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from stoptheharm import organisations as organisations_app
+from stoptheharm.alerts.demo import load_alerts_demo
 from stoptheharm.atlas.demo import load_atlas_demo
 from stoptheharm.campaigns.demo import load_campaign_demo
 from stoptheharm.core.demo import DemoReport, translate_once
@@ -94,6 +95,7 @@ def load_demo_site() -> DemoReport:
     load_news_demo(report, sections=originals)
     ensure_demo_day_of_action(parent=originals["take-action"], campaign=campaign)  # after the sections' translations
     load_library_demo(report, sections=originals)
+    load_alerts_demo()
     return report
 
 

@@ -1,13 +1,14 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image, PngImagePlugin
 
+from stoptheharm.core import photos
 from stoptheharm.localactions import services
 from stoptheharm.localactions.models import ActionPhoto, ActionStatus, PhotoStatus
-from stoptheharm.localactions.photos import clean_photo
 from stoptheharm.localactions.tests.factories import add_action, image_upload, past_day
 
 SECRET_MARKERS = [b"Ana's camera", b"secret-xmp", b"fake-icc", b"Camera maker"]
@@ -61,14 +62,14 @@ def test_png_text_chunks_are_not_kept():
     info.add_text("Author", "Ana's camera")
     upload = image_upload(name="photo.png", image_format="PNG", pnginfo=info)
 
-    cleaned = clean_photo(upload).content.read()
+    cleaned = clean_local_action_photo(upload).content.read()
 
     assert b"Ana's camera" not in cleaned
     assert Image.open(io.BytesIO(cleaned)).format == "PNG"
 
 
 def test_webp_is_accepted_and_stays_webp():
-    cleaned = clean_photo(image_upload(name="photo.webp", image_format="WEBP"))
+    cleaned = clean_local_action_photo(image_upload(name="photo.webp", image_format="WEBP"))
     assert cleaned.content.name == "photo.webp"
     assert Image.open(cleaned.content).format == "WEBP"
 
@@ -85,7 +86,7 @@ def test_a_file_named_jpg_that_is_not_an_image_is_refused_with_a_clear_error(app
 
 def test_an_image_of_another_type_is_refused_even_with_a_jpg_name():
     with pytest.raises(ValidationError, match="not a JPEG, PNG or WebP"):
-        clean_photo(image_upload(name="photo.jpg", image_format="GIF"))
+        clean_local_action_photo(image_upload(name="photo.jpg", image_format="GIF"))
 
 
 def test_an_oversized_file_is_refused_before_it_is_read(settings, approved_past_action):
@@ -103,7 +104,7 @@ def test_an_oversized_file_is_refused_before_it_is_read(settings, approved_past_
 def test_too_many_pixels_are_refused_before_decoding(settings):
     settings.LOCAL_ACTION_PHOTO_MAX_PIXELS = 1_000_000
     with pytest.raises(ValidationError, match="more than 1 megapixels"):
-        clean_photo(image_upload(size=(1001, 1000)))
+        clean_local_action_photo(image_upload(size=(1001, 1000)))
 
 
 def test_photos_wait_for_the_day_and_for_approval(section, day):
@@ -133,3 +134,9 @@ def test_removing_a_photo_deletes_its_file(approved_past_action, django_capture_
 
     assert not storage.exists(name)
     assert not ActionPhoto.objects.exists()
+
+
+def clean_local_action_photo(upload):
+    return photos.clean_photo(
+        upload, max_bytes=settings.LOCAL_ACTION_PHOTO_MAX_BYTES, max_pixels=settings.LOCAL_ACTION_PHOTO_MAX_PIXELS
+    )

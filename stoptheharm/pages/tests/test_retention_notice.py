@@ -11,3 +11,12 @@ def test_the_notice_states_the_local_action_periods_from_the_settings(settings):
     assert "Local actions on a day of action: lawful basis and how long we keep what" in html
     assert "A local action never confirmed by its organiser" in html
     assert "erased 45 days after the day of action; the approved action stays on the public page" in html
+
+
+def test_the_notice_states_the_early_warning_subscription_periods():
+    html = RetentionPeriodsBlock().render(None)
+
+    assert "Early warnings by e-mail: lawful basis and how long we keep what" in html
+    assert "A subscription to early warnings never confirmed" in html
+    assert "deleted after 7 days" in html
+    assert "until you unsubscribe, with the link in every e-mail; then deleted at once" in html

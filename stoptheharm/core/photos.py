@@ -1,6 +1,6 @@
-"""Photos organisers upload for the day's report: checked, then re-encoded with no metadata at all.
+"""Photos the public or staff upload (a local action's report, a drug-checking alert): checked, then re-encoded.
 
-A photo of activists can locate them (GPS in EXIF) or name the camera and its owner, so nothing the
+A photo can locate the people in it or who took it (GPS in EXIF) or name the camera and its owner, so nothing the
 file carried besides its pixels is kept: the pixels are copied into a new image, which has no EXIF,
 XMP, IPTC, ICC profile or comments to write. The EXIF orientation is applied to the pixels first, so
 the photo still stands the right way up. The type is what Pillow finds in the bytes, never the name
@@ -10,7 +10,6 @@ or the declared content type.
 import io
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -35,22 +34,24 @@ class CleanPhoto:
     height: int
 
 
-def clean_photo(upload: UploadedFile) -> CleanPhoto:
-    """Check the upload (size, real type, pixels) and re-encode it without metadata; raises ValidationError."""
-    if upload.size is None or upload.size > settings.LOCAL_ACTION_PHOTO_MAX_BYTES:
-        raise ValidationError(TOO_LARGE, code="too_large",
-                              params={"limit": filesizeformat(settings.LOCAL_ACTION_PHOTO_MAX_BYTES)})  # fmt: skip
+def clean_photo(upload: UploadedFile, *, max_bytes: int, max_pixels: int) -> CleanPhoto:
+    """Check the upload (size, real type, pixels) and re-encode it without metadata; raises ValidationError.
+
+    Each feature passes its own limits (settings such as LOCAL_ACTION_PHOTO_MAX_BYTES).
+    """
+    if upload.size is None or upload.size > max_bytes:
+        raise ValidationError(TOO_LARGE, code="too_large", params={"limit": filesizeformat(max_bytes)})
     upload.seek(0)
     try:
         with Image.open(upload, formats=list(ACCEPTED_FORMATS)) as image:
-            _check_pixels(image)
+            _check_pixels(image, max_pixels)
             image.seek(0)  # an animated PNG or WebP: its first frame only
             image.load()
             upright = ImageOps.exif_transpose(image)
             photo_format = str(image.format)
             pixels = _pixels_only(upright, photo_format)
     except Image.DecompressionBombError as error:
-        raise _too_many_pixels() from error
+        raise _too_many_pixels(max_pixels) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
     output = io.BytesIO()
@@ -62,14 +63,14 @@ def clean_photo(upload: UploadedFile) -> CleanPhoto:
     )
 
 
-def _check_pixels(image: Image.Image) -> None:
+def _check_pixels(image: Image.Image, max_pixels: int) -> None:
     """Refuse before decoding: a small file can unpack into gigabytes of pixels."""
-    if image.width * image.height > settings.LOCAL_ACTION_PHOTO_MAX_PIXELS:
-        raise _too_many_pixels()
+    if image.width * image.height > max_pixels:
+        raise _too_many_pixels(max_pixels)
 
 
-def _too_many_pixels() -> ValidationError:
-    megapixels = settings.LOCAL_ACTION_PHOTO_MAX_PIXELS // 1_000_000
+def _too_many_pixels(max_pixels: int) -> ValidationError:
+    megapixels = max_pixels // 1_000_000
     return ValidationError(TOO_MANY_PIXELS, code="too_many_pixels", params={"megapixels": megapixels})
 
 
