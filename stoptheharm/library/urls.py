@@ -1,9 +1,6 @@
-from django.urls import path, register_converter
+from django.urls import path
 
-from stoptheharm.core.converters import DatabaseIdConverter
 from stoptheharm.library import views
-
-register_converter(DatabaseIdConverter, "id")
 
 app_name = "library"
 urlpatterns = [
