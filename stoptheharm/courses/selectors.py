@@ -23,10 +23,11 @@ def live_courses() -> QuerySet[CoursePage]:
 def course_outline(course: CoursePage, *, with_quizzes: bool = False) -> list[ModuleOutline]:
     """The course's live modules and their live lessons, in the editors' order: two queries.
 
-    The lessons' text is left in the database, and their quizzes too unless asked for.
+    The lessons' text is left in the database, and their quizzes too unless asked for. Privacy
+    restrictions are set on a whole course (its page), which Wagtail applies to every lesson served.
     """
-    modules = list(ModulePage.objects.child_of(course).live().public().order_by("path"))
-    lessons = LessonPage.objects.descendant_of(course).live().public().order_by("path")
+    modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
+    lessons = LessonPage.objects.descendant_of(course).live().order_by("path")
     lessons_by_parent_path: dict[str, list[LessonPage]] = {}
     for lesson in lessons.defer("body") if with_quizzes else lessons.defer("body", "quiz"):
         lessons_by_parent_path.setdefault(lesson.path[: -Page.steplen], []).append(lesson)
@@ -42,7 +43,7 @@ def course_lessons(outline: list[ModuleOutline]) -> list[LessonPage]:
 
 def lesson_context(lesson: LessonPage) -> dict[str, Any]:
     """Where the lesson stands: its course, module, the outline, and the lessons before and after it."""
-    course = CoursePage.objects.ancestor_of(lesson).first()
+    course = CoursePage.objects.ancestor_of(lesson).live().first()
     outline = course_outline(course) if course else []
     lessons = course_lessons(outline)
     position = next((index for index, item in enumerate(lessons) if item.pk == lesson.pk), None)
@@ -76,3 +77,12 @@ def courses_in_language(language_code: str) -> list[CoursePage]:
         if current is None or preference(course) < preference(current):
             chosen[course.translation_key] = course
     return sorted(chosen.values(), key=lambda course: (course.title.casefold(), course.pk))
+
+
+def course_languages() -> dict[Any, list[str]]:
+    """The language codes each live course exists in, by its translation key: one query."""
+    languages: dict[Any, list[str]] = {}
+    rows = live_courses().order_by("locale__language_code").values_list("translation_key", "locale__language_code")
+    for translation_key, language_code in rows:
+        languages.setdefault(translation_key, []).append(language_code)
+    return languages
