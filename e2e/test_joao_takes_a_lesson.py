@@ -35,3 +35,43 @@ def test_joao_answers_a_quiz_passes_it_and_sees_the_lesson_ticked(browser, site_
     expect(page.get_by_text("1 of 5 lessons done")).to_be_visible()
     assert context.cookies() == []  # progress lives in the browser's storage, never in a cookie
     context.close()
+
+
+def test_joao_finishes_the_course_and_downloads_his_certificate_filled_in_from_his_progress(browser, site_url):
+    context = browser.new_context(locale="en-GB", accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    course_url = site_url + "/en/library/harm-reduction-advocacy/"
+    quizzes = {
+        "What the evidence says": ["No, help is offered without that condition.", "A needle and syringe programme."],
+        "Telling a story with evidence": [
+            "Criminal penalties for using drugs and possessing them for personal use.",
+            "One clear request and figures about your own city.",
+            "With the person's consent, without revealing who they are if that puts them at risk.",
+        ],
+    }
+    for lesson in ["Meeting people where they are", "What the evidence says", "Why punishment fails",
+                   "Knowing your audience", "Telling a story with evidence"]:  # fmt: skip
+        page.goto(course_url)
+        page.get_by_role("link", name=lesson).click()
+        if lesson in quizzes:
+            quiz = page.locator("[data-quiz]")
+            for answer in quizzes[lesson]:
+                quiz.get_by_label(answer).check()
+            quiz.get_by_role("button", name="Check my answers").click()
+        else:
+            page.get_by_role("button", name="Mark this lesson as done").click()
+        expect(page.get_by_text("You have completed this lesson.")).to_be_visible()
+
+    page.goto(course_url)
+    expect(page.get_by_text("5 of 5 lessons done")).to_be_visible()
+    page.get_by_role("link", name="Get your certificate").click()
+    expect(page.get_by_label("I have done the lesson “Knowing your audience”")).to_be_checked()
+    expect(page.get_by_label("One clear request and figures about your own city.")).to_be_checked()
+    page.get_by_label("Your name, as it should appear on the certificate").fill("João Ñandú-Silva")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my certificate (PDF)").click()
+    assert download.value.suggested_filename == "certificate-harm-reduction-advocacy.pdf"
+    with open(download.value.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+    context.close()

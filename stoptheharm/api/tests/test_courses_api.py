@@ -19,6 +19,17 @@ def test_courses_are_listed_once_each_with_their_languages(client, course):
     assert body[0]["certificate_url"] == f"http://testserver/en/courses/{course.pk}/certificate/"
 
 
+def test_the_list_needs_the_same_few_queries_whatever_the_number_of_courses(
+    client, course, django_assert_max_num_queries
+):
+    client.get("/api/v1/courses/")  # warm the per-process caches (site root paths)
+    create_course(parent=course.get_parent(), slug="second")
+    translate_page(course, "fr", title="Cours de plaidoyer")
+    # The courses, their languages, the default locale; Wagtail's checks of view restrictions.
+    with django_assert_max_num_queries(4):
+        assert len(client.get("/api/v1/courses/").json()) == 2
+
+
 def test_the_request_language_chooses_the_version(client, course):
     translate_page(course, "fr", title="Cours de plaidoyer")
     body = client.get("/api/v1/courses/", headers={"accept-language": "fr"}).json()

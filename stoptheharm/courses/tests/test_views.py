@@ -123,6 +123,11 @@ def test_an_unfinished_course_shows_what_is_left_and_keeps_what_was_typed(client
     assert f'name="{lessons["evidence"].translation_key}-question-1" value="1"' in content
 
 
+def test_a_name_in_a_script_the_fonts_lack_still_gives_a_certificate(client, course, lessons):
+    response = client.post(certificate_url(course), {"name": "王芳 محمد", **all_right_answers(lessons)})
+    assert response["Content-Type"] == "application/pdf"
+
+
 @pytest.mark.parametrize(
     ("name", "error"),
     [("", "This field is required."), ("A" * 101, "at most 100 characters"),
