@@ -5,8 +5,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.http import HttpRequest
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -71,9 +70,10 @@ class ModulePage(Page):
     class Meta:
         verbose_name = _("course module")
 
-    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        """A module has no page of its own: the course page lists it with its lessons."""
-        return redirect(self.get_parent().url + f"#module-{self.translation_key}", permanent=False)
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from stoptheharm.courses.selectors import module_context  # selectors import these models
+
+        return {**super().get_context(request, *args, **kwargs), **module_context(self)}
 
 
 class LessonPage(Page):

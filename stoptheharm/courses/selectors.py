@@ -41,6 +41,13 @@ def course_lessons(outline: list[ModuleOutline]) -> list[LessonPage]:
     return [lesson for module in outline for lesson in module.lessons]
 
 
+def module_context(module: ModulePage) -> dict[str, Any]:
+    """The module's course and its place in the course's outline (its number, its lessons)."""
+    course = CoursePage.objects.ancestor_of(module).live().first()
+    outline = course_outline(course) if course else []
+    return {"course": course, "module_outline": next((item for item in outline if item.module.pk == module.pk), None)}
+
+
 def lesson_context(lesson: LessonPage) -> dict[str, Any]:
     """Where the lesson stands: its course, module, the outline, and the lessons before and after it."""
     course = CoursePage.objects.ancestor_of(lesson).live().first()

@@ -87,10 +87,13 @@ def test_a_quiz_address_opened_or_sent_without_a_quiz_leads_to_the_lesson(client
     assert client.post("/en/courses/lessons/99999999999999999999/quiz/", {}).status_code == 404
 
 
-def test_a_module_address_leads_to_its_place_on_the_course_page(client, course):
-    module = course.get_children().first().specific
+def test_a_module_page_lists_its_lessons_with_its_number_in_the_course(client, course):
+    module = course.get_children().last().specific
     response = client.get(module.url)
-    assert response.status_code == 302 and response.url == f"{course.url}#module-{module.translation_key}"
+    content = response.content.decode()
+    assert response.status_code == 200 and not response.cookies
+    assert "Module 2: Advocacy" in content and "Audiences" in content and "Principles" not in content
+    assert 'data-progress-lesson="' in content
 
 
 def test_the_certificate_form_asks_every_quiz_question_under_the_lesson_key(client, course, lessons):
