@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("local-actions/", include("stoptheharm.localactions.urls")),
     path("feeds/", include("stoptheharm.news.urls")),
     path("resources/", include("stoptheharm.library.urls")),
+    path("courses/", include("stoptheharm.courses.urls")),
     path("organisations/", include("stoptheharm.organisations.urls")),
     path("petitions/", include("stoptheharm.petitions.urls")),
     path("statements/", include("stoptheharm.statements.urls")),

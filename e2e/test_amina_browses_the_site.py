@@ -25,8 +25,9 @@ def test_no_page_in_any_language_sends_a_request_to_another_host(page, site_url)
     paths = demo_page_paths()
     # home, sections, about, privacy, two petitions, a statement, Take Action, a campaign, news list, two news,
     # a day of action; the English events index with four events; the library page in every language and its
-    # resources (the guide in 3 languages, a report in 3, another report, an index, a video)
-    assert len(paths) == 18 * len(settings.LANGUAGES) + 5 + len(settings.LANGUAGES) + 9
+    # resources (the guide in 3 languages, a report in 3, another report, an index, a video); the English course
+    # with its 2 modules and 5 lessons
+    assert len(paths) == 18 * len(settings.LANGUAGES) + 5 + len(settings.LANGUAGES) + 9 + 8
 
     for path in [*paths, "/", "/en/no-such-page/"]:
         page.goto(site_url + path)

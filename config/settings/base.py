@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "stoptheharm.statements",
     "stoptheharm.events",
     "stoptheharm.library",
+    "stoptheharm.courses",
     "stoptheharm.localactions",
     "stoptheharm.alerts",
     "stoptheharm.api",

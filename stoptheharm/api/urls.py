@@ -2,7 +2,17 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from stoptheharm.api.docs import ApiDocsView
-from stoptheharm.api.v1 import alerts, atlas, events, library, localactions, organisations, petitions, statements
+from stoptheharm.api.v1 import (
+    alerts,
+    atlas,
+    courses,
+    events,
+    library,
+    localactions,
+    organisations,
+    petitions,
+    statements,
+)
 
 app_name = "api"
 urlpatterns = [
@@ -12,6 +22,8 @@ urlpatterns = [
     path("v1/atlas/indicators/", atlas.IndicatorListApi.as_view(), name="atlas-indicators"),
     path("v1/actions/", localactions.LocalActionListApi.as_view(), name="actions"),
     path("v1/resources/", library.ResourceListApi.as_view(), name="resources"),
+    path("v1/courses/", courses.CourseListApi.as_view(), name="courses"),
+    path("v1/courses/<id:course_id>/", courses.CourseDetailApi.as_view(), name="course"),
     path("v1/organisations/", organisations.OrganisationListApi.as_view(), name="organisations"),
     path("v1/petitions/", petitions.PetitionListApi.as_view(), name="petitions"),
     path("v1/petitions/<slug:slug>/", petitions.PetitionDetailApi.as_view(), name="petition"),

@@ -1,29 +1,5 @@
-"""Captions files for videos: WebVTT only, small enough to be text, checked before they are stored."""
+"""Library migration 0001 names the captions validator by this path; it lives in core, shared with the courses."""
 
-from django.core.exceptions import ValidationError
-from django.core.files import File
-from django.utils.translation import gettext_lazy as _
+from stoptheharm.core.captions import validate_webvtt
 
-MAX_CAPTIONS_BYTES = 512 * 1024
-UTF8_BOM = b"\xef\xbb\xbf"
-
-
-def validate_webvtt(captions: File) -> None:
-    """A WebVTT file starts with "WEBVTT" (after an optional byte order mark) and is UTF-8 text."""
-    if captions.size > MAX_CAPTIONS_BYTES:
-        raise ValidationError(
-            _("A captions file may not be larger than %(limit)d KB.") % {"limit": MAX_CAPTIONS_BYTES // 1024},
-            code="too_large",
-        )
-    captions.seek(0)
-    content = captions.read()
-    captions.seek(0)
-    content = content.removeprefix(UTF8_BOM)
-    try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ValidationError(_("A captions file must be UTF-8 text."), code="encoding") from None
-    if not (text.startswith("WEBVTT") and (len(text) == 6 or text[6] in " \t\r\n")):
-        raise ValidationError(
-            _("This is not a WebVTT captions file: its first line must start with WEBVTT."), code="not_webvtt"
-        )
+__all__ = ["validate_webvtt"]

@@ -20,11 +20,10 @@ from wagtail.models import Orderable, Page
 from wagtail.rich_text import RichText
 from wagtail.search import index
 
+from stoptheharm.core.captions import validate_webvtt, video_errors
 from stoptheharm.core.text import fold_text, reject_forbidden_characters
 from stoptheharm.library.blocks import RICH_TEXT_FEATURES, GuideStagesBlock
-from stoptheharm.library.captions import validate_webvtt
 
-VIDEO_EXTENSIONS = frozenset({"mp4", "webm"})
 RESOURCES_PER_PAGE = 20
 
 
@@ -195,11 +194,7 @@ class ResourcePage(Page):
 
     def clean(self) -> None:
         super().clean()
-        errors = {}
-        if self.video and self.video.file_extension.lower() not in VIDEO_EXTENSIONS:
-            errors["video"] = _("The video must be an MP4 or WebM file.")
-        if self.video_captions and not self.video:
-            errors["video_captions"] = _("Captions need a video file to go with.")
+        errors = video_errors(self.video, self.video_captions)
         if errors:
             raise ValidationError(errors)
 

@@ -23,6 +23,7 @@ from stoptheharm.alerts.demo import load_alerts_demo
 from stoptheharm.atlas.demo import load_atlas_demo
 from stoptheharm.campaigns.demo import load_campaign_demo
 from stoptheharm.core.demo import DemoReport, translate_once
+from stoptheharm.courses.demo import load_course_demo
 from stoptheharm.events.demo import load_demo_events
 from stoptheharm.library.demo import load_library_demo
 from stoptheharm.localactions.demo import ensure_demo_day_of_action
@@ -96,6 +97,7 @@ def load_demo_site() -> DemoReport:
     ensure_demo_day_of_action(parent=originals["take-action"], campaign=campaign)  # after the sections' translations
     load_library_demo(report, sections=originals)
     load_alerts_demo()
+    load_course_demo(report, sections=originals)
     return report
 
 

@@ -67,6 +67,7 @@ class SectionPage(Page):
         "news.NewsIndexPage",
         "events.EventIndexPage",
         "library.LibraryPage",
+        "courses.CoursePage",
     ]
 
     class Meta:

@@ -20,6 +20,7 @@ TEXT_PAIRS = [  # (foreground, background) for text: 4.5:1
     ("focus-halo", "focus"),
     ("error", "paper"),
     ("error", "surface"),
+    ("success", "paper"),  # "done" beside a course's lessons
 ]
 NON_TEXT_PAIRS = [  # borders and focus rings against what surrounds them: 3:1
     ("rule", "paper"),

@@ -4,7 +4,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents.models import Document
 
-from stoptheharm.library.captions import MAX_CAPTIONS_BYTES, validate_webvtt
+from stoptheharm.core.captions import MAX_CAPTIONS_BYTES, validate_webvtt
 from stoptheharm.library.models import ResourcePage
 from stoptheharm.library.pdf import rich_text_paragraphs
 from stoptheharm.library.tests.factories import GUIDE_STAGES, create_resource

@@ -28,6 +28,7 @@ def html_lang(content: bytes) -> str:
 # The library page in every language; 5 resources in English, the guide in French and Russian, a report
 # in Spanish and Portuguese (library/demo/content.json).
 LIBRARY_DEMO_PAGES = {"en": 6, "fr": 2, "es": 2, "ru": 2, "pt": 2}
+COURSE_DEMO_PAGES = {"en": 8, "fr": 0, "es": 0, "ru": 0, "pt": 0}  # a course, its 2 modules and 5 lessons
 
 
 @pytest.mark.django_db
@@ -35,8 +36,9 @@ LIBRARY_DEMO_PAGES = {"en": 6, "fr": 2, "es": 2, "ru": 2, "pt": 2}
 def test_every_page_renders_in_every_language(client, demo_site, code):
     pages = Page.objects.live().filter(locale__language_code=code, depth__gte=2).specific()
     # home, 6 sections, 2 standard pages, 2 petitions, a statement, Take Action, a campaign, a news list, 2 news
-    # and a day of action; in English, the events index and four events too; the library page and its resources
-    assert len(pages) == 18 + (5 if code == "en" else 0) + LIBRARY_DEMO_PAGES[code]
+    # and a day of action; in English, the events index and four events too; the library page and its resources;
+    # the course
+    assert len(pages) == 18 + (5 if code == "en" else 0) + LIBRARY_DEMO_PAGES[code] + COURSE_DEMO_PAGES[code]
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
