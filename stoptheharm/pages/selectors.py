@@ -52,16 +52,20 @@ def site_navigation(request: HttpRequest) -> Navigation:
     """The home link, the sections, the footer's links and the home page in the other languages.
 
     The same on every page of a site and language, and building it took a dozen queries on each: it
-    is remembered in this process's memory for as long as public pages are (PAGE_CACHE_SECONDS).
+    is remembered in this process's memory for as long as public pages are (PAGE_CACHE_SECONDS), and
+    on the request, where the menu, the footer and the language switcher each ask for it.
     """
-    site = Site.find_for_request(request)
     language = get_language()
-    key = f"pages:navigation:{site.pk if site else 0}:{language}"
-    navigation = caches["local"].get(key)
-    if navigation is None:
-        navigation = _navigation(site.root_page.localized if site else None, request, language)
-        caches["local"].set(key, navigation, settings.PAGE_CACHE_SECONDS)
-    return navigation
+    on_request: dict[str, Navigation] = request.__dict__.setdefault("_site_navigation", {})
+    if language not in on_request:
+        site = Site.find_for_request(request)
+        key = f"pages:navigation:{site.pk if site else 0}:{language}"
+        navigation = caches["local"].get(key)
+        if navigation is None:
+            navigation = _navigation(site.root_page.localized if site else None, request, language)
+            caches["local"].set(key, navigation, settings.PAGE_CACHE_SECONDS)
+        on_request[language] = navigation
+    return on_request[language]
 
 
 def _navigation(home: Page | None, request: HttpRequest, language: str) -> Navigation:
