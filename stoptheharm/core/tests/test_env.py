@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,15 @@ def test_a_time_zone_is_an_iana_name():
     for bad in ["Lisbon", "../etc/passwd", "GMT+25"]:
         with pytest.raises(ImproperlyConfigured, match="TIME_ZONE must be an IANA time zone"):
             env.time_zone("TIME_ZONE", "UTC", {"TIME_ZONE": bad})
+
+
+def test_every_environment_variable_the_settings_read_is_documented_in_the_readme():
+    root = Path(__file__).resolve().parents[3]
+    read = re.compile(
+        r"""(?:env_int|env_bool|env_list|time_zone|environ\.get|environ\[)\(?\s*["']([A-Z][A-Z0-9_]+)["']"""
+    )
+    names = {name for path in (root / "config" / "settings").glob("*.py") for name in read.findall(path.read_text())}
+    readme = (root / "README.md").read_text()
+
+    assert {"DATABASE_URL", "REDIS_URL", "PETITION_LIMIT_PER_IP"} <= names  # the pattern finds them
+    assert sorted(name for name in names if f"`{name}`" not in readme) == []
