@@ -149,7 +149,7 @@ def test_the_e_mail_is_in_the_learners_language_and_the_row_belongs_to_the_origi
     learner = Learner.objects.get()
     assert learner.course_id == course.pk and learner.language == "fr"
     message, text, _html = parsed(smtp_inbox.messages[0][2])
-    assert "Cours de plaidoyer" in message["Subject"]
+    assert message["Subject"] == "Votre lien privé pour garder votre progression : Cours de plaidoyer"
     assert "/fr/courses/progress/" in text
 
 
