@@ -28,14 +28,9 @@ class CompletedLessonsField(forms.CharField):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(required=False, max_length=MAX_COMPLETED_LENGTH, widget=forms.HiddenInput, **kwargs)
 
-    def to_python(self, value: Any) -> list[str]:
-        return sorted(set(super().to_python(value).split()))
-
-    def validate(self, value: Any) -> None:
-        """Required is off and max_length was checked by the CharField's validators on the raw text."""
-
-    def run_validators(self, value: Any) -> None:
-        super().run_validators(" ".join(value))
+    def clean(self, value: Any) -> list[str]:
+        """The text's length is checked as sent; then the keys, each once."""
+        return sorted(set(super().clean(value).split()))
 
 
 class CompletedLessonsForm(forms.Form):

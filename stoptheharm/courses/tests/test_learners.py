@@ -179,6 +179,16 @@ def test_lesson_keys_not_in_the_course_are_refused(client, course, lessons):
 
 
 @pytest.mark.django_db
+def test_the_form_page_and_the_certificate_lead_to_it_and_oversized_input_is_refused(client, course, lessons):
+    assert keep_url(course) in client.get(f"/en/courses/{course.pk}/certificate/").content.decode()
+    page = client.get(keep_url(course))
+    assert page.status_code == 200 and "E-mail me a private link" in page.content.decode()
+    response = client.post(keep_url(course), form_data(" ".join([key(lessons["principles"])] * 600)))
+    assert response.status_code == 400
+    assert not Learner.objects.exists()
+
+
+@pytest.mark.django_db
 def test_altered_and_forged_links_do_nothing(client, course):
     learner = add_learner(course, confirmed=False)
     token = learner_token(learner.pk, learner.secret)
