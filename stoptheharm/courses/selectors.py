@@ -109,6 +109,12 @@ def lesson_keys(course: CoursePage) -> set[str]:
     return {str(key) for key in LessonPage.objects.live().filter(paths).values_list("translation_key", flat=True)}
 
 
+def lessons_done(course: CoursePage, completed: list[str]) -> list[LessonPage]:
+    """The course's live lessons whose keys are in `completed`, in the course's order."""
+    done = set(completed)
+    return [lesson for lesson in course_lessons(course_outline(course)) if str(lesson.translation_key) in done]
+
+
 def learner_retention_periods() -> list[RetentionPeriod]:
     """What the platform keeps about learners who save their progress, and for how long, read from the code."""
     return [

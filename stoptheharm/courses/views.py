@@ -18,7 +18,7 @@ from stoptheharm.courses.completion import check_completion
 from stoptheharm.courses.forms import CertificateForm, CompletedLessonsForm, KeepProgressForm
 from stoptheharm.courses.models import LessonPage
 from stoptheharm.courses.quizzes import mark_quiz
-from stoptheharm.courses.selectors import course_lessons, course_outline, lesson_keys, live_courses
+from stoptheharm.courses.selectors import course_outline, lesson_keys, lessons_done, live_courses
 
 
 @never_cache
@@ -106,11 +106,8 @@ def progress(request: HttpRequest, token: str) -> HttpResponse:
         except ValidationError as error:
             form.add_error("completed", error.messages)
         else:
-            done = set(learner.completed)
-            lessons_done = [
-                lesson for lesson in course_lessons(course_outline(course)) if str(lesson.translation_key) in done
-            ]
-            context |= {"opened": True, "completed": learner.completed, "lessons_done": lessons_done}
+            done = lessons_done(course, learner.completed)
+            context |= {"opened": True, "completed": learner.completed, "lessons_done": done}
     return TemplateResponse(request, "courses/progress.html", context, status=400 if form.errors else 200)
 
 
