@@ -279,6 +279,14 @@ ALERT_SUBSCRIPTION_LIMITS = {
 }
 ALERT_PHOTO_MAX_BYTES = env.env_int("ALERT_PHOTO_MAX_BYTES", 10 * 1024 * 1024)
 ALERT_PHOTO_MAX_PIXELS = env.env_int("ALERT_PHOTO_MAX_PIXELS", 40_000_000)
+# Courses (courses/limits.py): asking for a private link to keep one's progress, per window; over the limits
+# the request is dropped and the page is the same.
+COURSE_PROGRESS_LIMITS = {
+    "window_seconds": env.env_int("COURSE_PROGRESS_LIMIT_WINDOW_SECONDS", 3600),
+    "per_ip": env.env_int("COURSE_PROGRESS_LIMIT_PER_IP", 20),
+    "per_email": env.env_int("COURSE_PROGRESS_LIMIT_PER_EMAIL", 3),
+    "min_seconds_to_fill": env.env_int("COURSE_PROGRESS_MIN_SECONDS_TO_FILL", 2),
+}
 
 # Number of reverse proxies in front of the application whose X-Forwarded-For entries are trusted.
 TRUSTED_PROXY_COUNT = env.env_int("TRUSTED_PROXY_COUNT", 0)

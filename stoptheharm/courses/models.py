@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
@@ -15,10 +16,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from stoptheharm.core.captions import validate_webvtt, video_errors
+from stoptheharm.core.originals import DefaultLanguageOriginal
 from stoptheharm.courses.blocks import RICH_TEXT_FEATURES, QuizBlock
 
 
-class CoursePage(Page):
+class CoursePage(DefaultLanguageOriginal, Page):
     """A course: an introduction, then modules in order. Its translations are the same course in other languages."""
 
     intro = models.TextField(max_length=800, help_text=_("What the course is for and who it is for, in a few lines."))
@@ -48,12 +50,16 @@ class CoursePage(Page):
         verbose_name = _("course page")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from stoptheharm.courses.selectors import course_outline, translations_of  # selectors import these models
+        from stoptheharm.courses.forms import KeepProgressForm
+        from stoptheharm.courses.selectors import course_lessons, course_outline, translations_of  # these import models
 
+        outline = course_outline(self)
+        keys = {str(lesson.translation_key) for lesson in course_lessons(outline)}
         return {
             **super().get_context(request, *args, **kwargs),
-            "outline": course_outline(self),
+            "outline": outline,
             "translations": translations_of(self),
+            "keep_progress_form": KeepProgressForm(lesson_keys=keys),
         }
 
 
@@ -184,3 +190,51 @@ class Question:
     @property
     def field_name(self) -> str:
         return f"question-{self.number}"
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return [(code, str(name)) for code, name in settings.LANGUAGES]
+
+
+class Learner(models.Model):
+    """A learner who chose to keep their progress through a course with a private link e-mailed to them.
+
+    Only what the link needs: the address it goes to, the lessons done (by translation key, the same
+    in every language) and the e-mails' language. No name, no quiz answers. Forgetting (a button on
+    the private link's page) deletes the row; unused rows are deleted (courses/retention.py).
+    """
+
+    course = models.ForeignKey(
+        CoursePage,
+        on_delete=models.CASCADE,
+        related_name="learners",
+        help_text=_("The course in the default language."),
+    )
+    email = models.EmailField(max_length=254, help_text=_("Normalised; one row per course and address."))
+    secret = models.CharField(max_length=64, help_text=_("The random part of the private link."))
+    completed = models.JSONField(default=list, blank=True, help_text=_("The translation keys of the lessons done."))
+    language = models.CharField(max_length=8, choices=language_choices, help_text=_("The e-mails' language."))
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("learner")
+        verbose_name_plural = _("learners")
+        constraints = [models.UniqueConstraint(fields=["course", "email"], name="courses_one_learner_per_address")]
+
+    def __str__(self) -> str:
+        return f"{self.course_id}: {self.email}"
+
+    def clean(self) -> None:
+        super().clean()
+        if not isinstance(self.completed, list) or not all(isinstance(key, str) for key in self.completed):
+            raise ValidationError({"completed": _("The lessons done must be a list of lesson keys.")})
+        from stoptheharm.courses.selectors import lesson_keys  # selectors import these models
+
+        if self.course_id and not set(self.completed) <= lesson_keys(self.course):
+            raise ValidationError({"completed": _("Some of the lessons sent are not part of this course.")})
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None

@@ -3,10 +3,13 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext, ngettext
 from wagtail.models import Locale, Page
 
+from stoptheharm.core.privacy import RetentionPeriod, deleted_after
 from stoptheharm.courses.models import CoursePage, LessonPage, ModulePage
+from stoptheharm.courses.retention import UNCONFIRMED_DAYS, UNUSED_MONTHS
 
 
 @dataclass(frozen=True)
@@ -93,3 +96,36 @@ def course_languages() -> dict[Any, list[str]]:
     for translation_key, language_code in rows:
         languages.setdefault(translation_key, []).append(language_code)
     return languages
+
+
+def lesson_keys(course: CoursePage) -> set[str]:
+    """The translation keys of the live lessons of a course, in any of its languages: one query."""
+    courses = course.get_translations(inclusive=True).live()
+    paths = Q()
+    for path in courses.values_list("path", flat=True):
+        paths |= Q(path__startswith=path)
+    if not paths:
+        return set()
+    return {str(key) for key in LessonPage.objects.live().filter(paths).values_list("translation_key", flat=True)}
+
+
+def lessons_done(course: CoursePage, completed: list[str]) -> list[LessonPage]:
+    """The course's live lessons whose keys are in `completed`, in the course's order."""
+    done = set(completed)
+    return [lesson for lesson in course_lessons(course_outline(course)) if str(lesson.translation_key) in done]
+
+
+def learner_retention_periods() -> list[RetentionPeriod]:
+    """What the platform keeps about learners who save their progress, and for how long, read from the code."""
+    return [
+        RetentionPeriod(gettext("A request to keep course progress never confirmed"), deleted_after(UNCONFIRMED_DAYS)),
+        RetentionPeriod(
+            gettext("Saved course progress (e-mail address, lessons done, language)"),
+            ngettext(
+                "deleted %(months)d month after the private link was last used, or at once with “forget me”",
+                "deleted %(months)d months after the private link was last used, or at once with “forget me”",
+                UNUSED_MONTHS,
+            )
+            % {"months": UNUSED_MONTHS},
+        ),
+    ]

@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
 from stoptheharm.alerts.selectors import subscription_retention_periods
+from stoptheharm.courses.selectors import learner_retention_periods
 from stoptheharm.events.selectors import retention_periods as event_retention_periods
 from stoptheharm.localactions.selectors import retention_periods as local_action_retention_periods
 from stoptheharm.organisations.selectors import application_retention_periods, member_count
@@ -51,6 +52,7 @@ class RetentionPeriodsBlock(blocks.StaticBlock):
             "application_periods": application_retention_periods(),
             "local_action_periods": local_action_retention_periods(),
             "alert_subscription_periods": subscription_retention_periods(),
+            "learner_periods": learner_retention_periods(),
         }
 
 

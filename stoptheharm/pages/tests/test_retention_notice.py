@@ -20,3 +20,14 @@ def test_the_notice_states_the_early_warning_subscription_periods():
     assert "A subscription to early warnings never confirmed" in html
     assert "deleted after 7 days" in html
     assert "until you unsubscribe, with the link in every e-mail; then deleted at once" in html
+
+
+def test_the_notice_states_the_course_progress_periods_from_the_code():
+    from stoptheharm.courses.retention import UNCONFIRMED_DAYS, UNUSED_MONTHS
+
+    html = RetentionPeriodsBlock().render(None)
+
+    assert "Saving course progress by e-mail: lawful basis and how long we keep what" in html
+    assert "A request to keep course progress never confirmed" in html
+    assert f"deleted after {UNCONFIRMED_DAYS} days" in html
+    assert f"deleted {UNUSED_MONTHS} months after the private link was last used" in html

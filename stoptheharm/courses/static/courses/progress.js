@@ -81,5 +81,21 @@
     });
   }
 
+  // The private link's page, once opened: the lessons kept with the link join this browser's.
+  var saved = document.querySelector("[data-saved-progress]");
+  if (saved) {
+    saved.dataset.savedProgress.split(" ").forEach(function (key) {
+      if (key && !isDone(progress, key)) { progress[key] = { answers: {} }; }
+    });
+    save(progress);
+  }
+
+  // Forms that send the lessons done (keeping progress with a link): this course's lessons only.
+  document.querySelectorAll("input[data-progress-keys]").forEach(function (input) {
+    input.value = input.dataset.progressKeys.split(" ").filter(function (key) {
+      return key && isDone(progress, key);
+    }).join(" ");
+  });
+
   show();
 }());
