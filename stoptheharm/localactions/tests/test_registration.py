@@ -8,10 +8,11 @@ from email import message_from_bytes
 import pytest
 from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.forms import MultiWidget
 from django.utils import timezone
 
 from stoptheharm.localactions.emails import edit_url
-from stoptheharm.localactions.forms import STARTED_SALT
+from stoptheharm.localactions.forms import STARTED_SALT, RegistrationForm, edit_form
 from stoptheharm.localactions.models import ActionPhoto, ActionStatus, LocalAction
 from stoptheharm.localactions.tests.factories import add_action, image_upload, past_day
 
@@ -52,6 +53,16 @@ def texts(smtp_inbox) -> list[str]:
     return bodies
 
 
+def missing_inputs(html: str, form) -> list[str]:
+    """The names of the form's inputs that the page does not show."""
+    names = [
+        field.html_name + suffix
+        for field in form
+        for suffix in (field.field.widget.widgets_names if isinstance(field.field.widget, MultiWidget) else [""])
+    ]
+    return [name for name in names if f'name="{name}"' not in html]
+
+
 def link(text: str, path: str) -> str:
     return re.search(rf"http://[^/\s]+(/en/local-actions/{path}/[^\s]+/)", text).group(1)
 
@@ -62,6 +73,7 @@ def test_an_organiser_registers_confirms_and_edits_through_the_private_link(
 ):
     form_page = client.get(register_url(day))
     assert form_page.status_code == 200
+    assert missing_inputs(form_page.content.decode(), RegistrationForm()) == []
     assert not form_page.cookies  # no cookie, not even a CSRF one
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -87,6 +99,7 @@ def test_an_organiser_registers_confirms_and_edits_through_the_private_link(
     page = client.get(edit)
     assert page["Referrer-Policy"] == "no-referrer"
     assert "Vigil at the courthouse" in page.content.decode()
+    assert missing_inputs(page.content.decode(), edit_form(action)) == []
     changed = client.post(edit, form_data(title="Vigil and concert", contact_email=None))
     assert changed["Location"] == edit + "?saved=changes"
     action.refresh_from_db()
