@@ -1,4 +1,4 @@
-"""A photo's row deleted in any way (a moderator, its action rejected, its day of action deleted) takes its file along."""
+"""A photo deleted in any way (by a moderator, its action rejected, its day of action deleted) takes its file."""
 
 from typing import Any
 

@@ -100,7 +100,9 @@ def day_of_action_context(page: DayOfActionPage, query: QueryDict) -> dict[str, 
 def public_photos() -> QuerySet[ActionPhoto]:
     """Approved photos of approved actions on live, unrestricted days: the only ones anyone may see."""
     days = DayOfActionPage.objects.live().public()
-    return ActionPhoto.objects.filter(status=PhotoStatus.APPROVED, action__status=ActionStatus.APPROVED, action__day__in=days)
+    return ActionPhoto.objects.filter(
+        status=PhotoStatus.APPROVED, action__status=ActionStatus.APPROVED, action__day__in=days
+    )
 
 
 def is_public_photo(name: str) -> bool:
