@@ -1,4 +1,4 @@
-"""URL map: language-prefixed public pages, and the unprefixed admin, health check and uploads."""
+"""URL map: language-prefixed public pages, and the unprefixed admin, health check, uploads and photos."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/", include("stoptheharm.api.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("media/<path:path>", core_views.media, name="media"),
+    path("photos/<path:name>", core_views.public_photo, name="public-photo"),
 ]
 
 urlpatterns += i18n_patterns(

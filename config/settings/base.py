@@ -164,6 +164,9 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Photos awaiting moderation (and every photo the public or staff upload to a feature): outside MEDIA_ROOT,
+# served only by the views of stoptheharm.core.private_photos, never by nginx or Django's media view.
+PRIVATE_ROOT = VAR_DIR / "private"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

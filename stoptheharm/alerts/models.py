@@ -12,6 +12,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, RevisionMixin
 
+from stoptheharm.core.private_photos import PrivatePhotoInput, private_photo_storage
 from stoptheharm.core.text import fold_text, reject_forbidden_characters
 
 
@@ -33,10 +34,13 @@ def language_choices() -> list[tuple[str, str]]:
     return [(code, str(name)) for code, name in settings.LANGUAGES]
 
 
+PHOTO_FOLDER = "alerts"  # in the private storage (core.private_photos)
+
+
 def alert_photo_path(alert: "Alert", filename: str) -> str:
     """A random name: the uploaded file's own name may say who took it or where."""
     extension = filename.rsplit(".", 1)[-1].lower()
-    return f"alerts/{uuid.uuid4().hex}.{extension}"
+    return f"{PHOTO_FOLDER}/{uuid.uuid4().hex}.{extension}"
 
 
 class AlertQuerySet(models.QuerySet["Alert"]):
@@ -49,7 +53,9 @@ class Alert(RevisionMixin, ClusterableModel):
 
     Staff of a service (or of the coalition) write it in the admin; a reviewer with the `publish_alert`
     permission publishes or rejects it (services.publish_alert, reject_alert), and publishing e-mails the
-    subscribers of its country. Every edit is a revision.
+    subscribers of its country. Every edit is a revision. The photo is stored privately
+    (core.private_photos): its URL answers only while the alert is published; deleting the alert
+    deletes its photos, those of earlier revisions included (receivers.py).
     """
 
     sold_as = models.CharField(
@@ -84,6 +90,8 @@ class Alert(RevisionMixin, ClusterableModel):
     )
     photo = models.ImageField(
         upload_to=alert_photo_path,
+        storage=private_photo_storage,  # its URL answers only while the alert is published
+        db_index=True,  # the public URL is looked up by the stored name
         blank=True,
         width_field="photo_width",
         height_field="photo_height",
@@ -129,7 +137,9 @@ class Alert(RevisionMixin, ClusterableModel):
         FieldPanel("severity"),
         FieldPanel("advice"),
         FieldPanel("service"),
-        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_description")], heading=_("Photo")),
+        MultiFieldPanel(
+            [FieldPanel("photo", widget=PrivatePhotoInput), FieldPanel("photo_description")], heading=_("Photo")
+        ),
         FieldPanel("language"),
     ]
 

@@ -28,6 +28,11 @@ class AlertFilters:
     until: date | None = None
 
 
+def is_published_photo(name: str) -> bool:
+    """Whether the photo stored under `name` is a published alert's, so anyone may see it (core.private_photos asks)."""
+    return Alert.objects.published().filter(photo=name).exists()
+
+
 def published_alerts() -> QuerySet[Alert]:
     """Published alerts, the newest first, with what every list shows."""
     return (

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
 ADMIN_PREFIX = "/admin/"
-UNPREFIXED_PATHS = (ADMIN_PREFIX, "/api/", "/healthz", "/documents/", "/media/", "/static/")
+UNPREFIXED_PATHS = (ADMIN_PREFIX, "/api/", "/healthz", "/documents/", "/media/", "/photos/", "/static/")
 # Browser features no page of the platform uses; denied so that injected content cannot use them either.
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
 

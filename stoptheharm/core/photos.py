@@ -19,6 +19,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 # Pillow format name -> the extension stored
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# The extension stored -> the content type a stored photo is served with
+CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
 
 NOT_AN_IMAGE = _("This file is not a JPEG, PNG or WebP image. Please choose a photo in one of these formats.")
 TOO_LARGE = _("This photo is larger than %(limit)s. Please choose a smaller one.")

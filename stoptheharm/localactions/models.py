@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from stoptheharm.core.originals import DefaultLanguageOriginal
+from stoptheharm.core.private_photos import private_photo_storage
 from stoptheharm.core.text import reject_forbidden_characters
 from stoptheharm.organisations.models import LANGUAGE_CODE_LIST
 
@@ -238,20 +239,31 @@ class PhotoStatus(models.TextChoices):
     APPROVED = "approved", _("Approved")
 
 
+PHOTO_FOLDER = "localactions"  # in the private storage (core.private_photos)
+
+
 def photo_path(photo: "ActionPhoto", filename: str) -> str:
     """A random name: the uploaded file's own name may say who took it or where."""
     extension = filename.rsplit(".", 1)[-1].lower()
-    return f"localactions/{uuid.uuid4().hex}.{extension}"
+    return f"{PHOTO_FOLDER}/{uuid.uuid4().hex}.{extension}"
 
 
 class ActionPhoto(models.Model):
     """A photo of a local action for the day's report; stripped of all metadata on upload, public once approved.
 
-    A moderator who turns a photo down deletes it (services.remove_photo): nothing is kept of it.
+    Stored privately (core.private_photos): its URL answers only while both the photo and its action are
+    approved (selectors.is_public_photo). A moderator who turns a photo down deletes it
+    (services.remove_photo): nothing is kept of it. Deleting the row deletes the file (receivers.py).
     """
 
     action = models.ForeignKey(LocalAction, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(upload_to=photo_path, width_field="width", height_field="height")
+    image = models.ImageField(
+        upload_to=photo_path,
+        storage=private_photo_storage,
+        width_field="width",
+        height_field="height",
+        db_index=True,  # the public URL is looked up by the stored name
+    )
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     alt_text = models.CharField(

@@ -80,7 +80,7 @@ def day_of_action_context(page: DayOfActionPage, query: QueryDict) -> dict[str, 
         listed = listed.filter(country=country)
     elif region:
         listed = listed.filter(country__in=countries_in(region))
-    photos = ActionPhoto.objects.filter(action__in=approved, status=PhotoStatus.APPROVED).select_related("action")
+    photos = public_photos().filter(action__in=approved).select_related("action")
     countries = sorted({action.country for action in every_action}, key=lambda code: code.name)
     return {
         **action_map(every_action),
@@ -95,6 +95,19 @@ def day_of_action_context(page: DayOfActionPage, query: QueryDict) -> dict[str, 
         "is_open_for_registration": day.is_open_for_registration,
         "registration_day": day,
     }
+
+
+def public_photos() -> QuerySet[ActionPhoto]:
+    """Approved photos of approved actions on live, unrestricted days: the only ones anyone may see."""
+    days = DayOfActionPage.objects.live().public()
+    return ActionPhoto.objects.filter(
+        status=PhotoStatus.APPROVED, action__status=ActionStatus.APPROVED, action__day__in=days
+    )
+
+
+def is_public_photo(name: str) -> bool:
+    """Whether the photo stored under `name` may be served to anyone now (core.private_photos asks)."""
+    return public_photos().filter(image=name).exists()
 
 
 def action_map(actions: list[LocalAction]) -> dict[str, Any]:

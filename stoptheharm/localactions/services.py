@@ -141,13 +141,19 @@ def approve_local_action(
 
 @transaction.atomic
 def reject_local_action(*, action_id: int, user: AbstractBaseUser | None, reason: str) -> LocalAction:
-    """Keep the action off the public page, with a reason sent to the organiser; logged."""
+    """Keep the action off the public page, with a reason sent to the organiser; logged.
+
+    Its photos (an approved action edited, then rejected) are deleted with their files: a rejected
+    action is never shown again, so neither are they.
+    """
     if not reason.strip():
         raise ValidationError({"rejection_reason": _("Give the reason: it is sent to the organiser.")})
     action = _lock_awaiting(action_id)
     action.rejection_reason = reason.strip()
     _decide(action, ActionStatus.REJECTED, user, "rejection_reason")
-    log(instance=action, action=REJECT_LOG_ACTION, user=user, data={"reason": action.rejection_reason})
+    photos_deleted = action.photos.all().delete()[0]  # receivers.py deletes the files after commit
+    data = {"reason": action.rejection_reason, "photos_deleted": photos_deleted}
+    log(instance=action, action=REJECT_LOG_ACTION, user=user, data=data)
     return action
 
 
@@ -207,7 +213,7 @@ def can_add_photos(action: LocalAction) -> bool:
 
 @transaction.atomic
 def approve_photo(*, photo_id: int, user: AbstractBaseUser | None) -> ActionPhoto:
-    """Show the photo in the day's public report; logged."""
+    """Show the photo in the day's public report, and let its URL answer (while its action is approved); logged."""
     photo = _decide_photo(photo_id, PhotoStatus.APPROVED, user)
     log(instance=photo, action=APPROVE_PHOTO_LOG_ACTION, user=user, data={"action": photo.action_id})
     return photo
@@ -215,12 +221,13 @@ def approve_photo(*, photo_id: int, user: AbstractBaseUser | None) -> ActionPhot
 
 @transaction.atomic
 def remove_photo(*, photo_id: int, user: AbstractBaseUser | None) -> None:
-    """Delete a photo, file included, before or after approval (it may show someone who did not agree); logged."""
+    """Delete a photo, file included, before or after approval (it may show someone who did not agree); logged.
+
+    The file goes once the deletion commits (receivers.py); the photo's URL answers 404 at once.
+    """
     photo = ActionPhoto.objects.select_for_update().get(pk=photo_id)
     log(instance=photo, action=REMOVE_PHOTO_LOG_ACTION, user=user, data={"action": photo.action_id})
-    storage, name = photo.image.storage, photo.image.name
     photo.delete()
-    transaction.on_commit(lambda: storage.delete(name))
 
 
 def _decide_photo(photo_id: int, status: str, user: AbstractBaseUser | None) -> ActionPhoto:

@@ -9,4 +9,5 @@ urlpatterns = [
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("edit/<str:token>/", views.edit, name="edit"),
     path("edit/<str:token>/photos/", views.upload_photo, name="upload-photo"),
+    path("edit/<str:token>/photos/<id:photo_id>/", views.organiser_photo, name="photo"),
 ]

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from stoptheharm.core.clients import client_ip
 from stoptheharm.core.csrf import public_form
+from stoptheharm.core.private_photos import photo_response
 from stoptheharm.core.tokens import InvalidToken
 from stoptheharm.localactions import services
 from stoptheharm.localactions.forms import ApprovalForm, PhotoForm, RegistrationForm, RejectionForm, edit_form
@@ -121,6 +122,19 @@ def upload_photo(request: HttpRequest, token: str) -> HttpResponse:
         else:
             return _back_to_private_page(token, saved="photo")
     return _private_page(request, action, token, form=edit_form(action), photo_form=photo_form, status=400)
+
+
+@require_safe
+def organiser_photo(request: HttpRequest, token: str, photo_id: int) -> HttpResponse:
+    """One of the action's photos, approved or not, for the organiser's private page; 404 for a wrong link."""
+    try:
+        action = action_for_edit_link(token=token)
+    except InvalidToken as error:
+        raise Http404 from error
+    photo = get_object_or_404(action.photos.all(), pk=photo_id)
+    response = photo_response(request, photo.image.name, public=False)
+    response["Referrer-Policy"] = "no-referrer"  # the address holds the private link
+    return response
 
 
 def _back_to_private_page(token: str, *, saved: str) -> HttpResponse:

@@ -53,8 +53,7 @@ def test_editors_who_may_write_alerts_may_not_publish_them(client, django_user_m
 
 
 @pytest.mark.django_db
-def test_an_alert_written_in_the_admin_awaits_review_and_its_photo_loses_its_metadata(admin_client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_an_alert_written_in_the_admin_awaits_review_and_its_photo_loses_its_metadata(admin_client):
     service = add_organisation("Checkpoint Lyon", kind="service_provider")
     data = {
         "sold_as": "Ecstasy pill, green, 'Rolex' logo",

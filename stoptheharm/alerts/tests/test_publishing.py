@@ -41,8 +41,7 @@ def test_an_alert_needs_a_finding_and_visible_characters(service):
 
 
 @pytest.mark.django_db
-def test_the_photo_is_stored_re_encoded_without_location_or_camera_data(service, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_the_photo_is_stored_re_encoded_without_location_or_camera_data(service):
     alert = add_alert(published=False, service=service, photo=jpeg_with_gps(), photo_description="A blue pill")
     with alert.photo.open("rb") as photo:
         stored = photo.read()

@@ -6,10 +6,10 @@ from stoptheharm.localactions.tests.factories import create_day
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Uploaded photos go to a directory of the test's own."""
+def upload_roots(settings, tmp_path):
+    """Uploaded photos go to a directory of the test's own (MEDIA_ROOT too, to show they are not there)."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
+    settings.PRIVATE_ROOT = tmp_path / "private"
 
 
 @pytest.fixture
