@@ -23,11 +23,12 @@ def test_no_page_in_any_language_sends_a_request_to_another_host(page, site_url)
     page.on("request", lambda request: requested_hosts.add(urlsplit(request.url).netloc))
     page.on("console", lambda message: message.type == "error" and console_errors.append(message.text))
     paths = demo_page_paths()
-    # home, sections, about, privacy, two petitions, a statement, Take Action, a campaign, news list, two news,
-    # a day of action; the English events index with four events; the library page in every language and its
-    # resources (the guide in 3 languages, a report in 3, another report, an index, a video); the English course
-    # with its 2 modules and 5 lessons
-    assert len(paths) == 18 * len(settings.LANGUAGES) + 5 + len(settings.LANGUAGES) + 9 + 8
+    # home, sections (the atlas and the early warnings among them: their apps' views answer there), about,
+    # privacy, two petitions, a statement, Take Action, a campaign, news list, two news, a day of action; the
+    # English events index with four events; the library page in every language and its resources (the guide in
+    # 3 languages, a report in 3, another report, an index, a video); the English course with its 2 modules and
+    # 5 lessons
+    assert len(paths) == 19 * len(settings.LANGUAGES) + 5 + len(settings.LANGUAGES) + 9 + 8
 
     for path in [*paths, "/", "/en/no-such-page/"]:
         page.goto(site_url + path)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
@@ -14,6 +15,7 @@ from stoptheharm.pages.models import HomePage, StandardPage
 
 HOME_NEWS = 3
 HOME_ACTIONS = 3
+WAGTAIL_SERVE = "wagtail_serve"  # the URL name of Wagtail's view of the site's pages
 
 
 @dataclass(frozen=True)
@@ -100,11 +102,19 @@ def home_page_context(home: HomePage) -> dict[str, Any]:
     }
 
 
-def main_menu_items(*, navigation: Navigation, current_page: Page | None) -> list[MenuItem]:
-    """The navigation's sections, marking the one shown and the one holding the page shown."""
-    current_path = current_page.path if current_page else ""
+def main_menu_items(*, navigation: Navigation, current_page: Page | None, current_path: str) -> list[MenuItem]:
+    """The navigation's sections, marking the one shown and the one holding what is shown.
+
+    A page of the site is placed by its position in the tree; an app's own view (the early warnings
+    at /<language>/alerts/, an alert below it) by its address.
+    """
+
+    def place(link: NavigationLink) -> str:
+        return link.path if current_page else link.url
+
+    current = current_page.path if current_page else current_path
     return [
-        MenuItem(link=link, is_current=link.path == current_path, contains_current=current_path.startswith(link.path))
+        MenuItem(link=link, is_current=place(link) == current, contains_current=current.startswith(place(link)))
         for link in navigation.sections
     ]
 
@@ -120,15 +130,31 @@ def footer_pages(home: Page) -> QuerySet[StandardPage]:
 
 
 def language_links(*, request: HttpRequest, page: Page | None, current_language: str) -> list[LanguageLink]:
-    """One link per interface language: the page's translation, else that language's home page."""
+    """One link per interface language: the page's translation, else that language's home page.
+
+    An app's own view (the early warnings, the directory) has no page: its links lead to the same
+    address in each language (without the query, which a page must not echo back).
+    """
     translations = _translations_by_language(page) if page else {}
     home_urls = site_navigation(request).home_urls
     links = []
     for code, name in settings.LANGUAGES:
         translation = translations.get(code)
-        url = translation.get_url(request) if translation else home_urls.get(code, f"/{code}/")
+        if translation:
+            url = translation.get_url(request)
+        else:
+            url = (None if page else _app_view_in(request, code)) or home_urls.get(code, f"/{code}/")
         links.append(LanguageLink(code=code, name=name, url=url, is_current=code == current_language))
     return links
+
+
+def _app_view_in(request: HttpRequest, language: str) -> str | None:
+    """The address of the app's view shown, in that language; None for Wagtail's pages and for errors."""
+    match = request.resolver_match
+    if match is None or match.url_name == WAGTAIL_SERVE:
+        return None
+    translated = translate_url(request.path, language)
+    return translated if translated != request.path or language == get_language() else None
 
 
 def _translations_by_language(page: Page) -> dict[str, Page]:

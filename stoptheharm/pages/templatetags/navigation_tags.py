@@ -10,8 +10,11 @@ register = template.Library()
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context: dict[str, Any]) -> dict[str, Any]:
-    navigation = selectors.site_navigation(context["request"])
-    return {"menu_items": selectors.main_menu_items(navigation=navigation, current_page=context.get("page"))}
+    request = context["request"]
+    items = selectors.main_menu_items(
+        navigation=selectors.site_navigation(request), current_page=context.get("page"), current_path=request.path
+    )
+    return {"menu_items": items}
 
 
 @register.inclusion_tag("includes/footer_menu.html", takes_context=True)

@@ -52,7 +52,7 @@ def test_the_demo_builds_the_site_in_every_language(demo_site):
         home = HomePage.objects.get(locale=locale)
         assert home.live
         sections = SectionPage.objects.live().child_of(home)
-        assert sections.count() == 6
+        assert sections.count() == 7
         assert StandardPage.objects.live().child_of(home).count() == 2
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from wagtail.models import Page
 
+from stoptheharm.alerts.models import Alert
 from stoptheharm.organisations.models import Organisation
 from stoptheharm.pages import selectors
 from stoptheharm.pages.models import SectionPage
@@ -34,10 +35,10 @@ COURSE_DEMO_PAGES = {"en": 8, "fr": 0, "es": 0, "ru": 0, "pt": 0}  # a course, i
 @pytest.mark.parametrize("code", LANGUAGE_CODES)
 def test_every_page_renders_in_every_language(client, demo_site, code):
     pages = Page.objects.live().filter(locale__language_code=code, depth__gte=2).specific()
-    # home, 6 sections, 2 standard pages, 2 petitions, a statement, Take Action, a campaign, a news list, 2 news
+    # home, 7 sections, 2 standard pages, 2 petitions, a statement, Take Action, a campaign, a news list, 2 news
     # and a day of action; in English, the events index and four events too; the library page and its resources;
     # the course
-    assert len(pages) == 18 + (5 if code == "en" else 0) + LIBRARY_DEMO_PAGES[code] + COURSE_DEMO_PAGES[code]
+    assert len(pages) == 19 + (5 if code == "en" else 0) + LIBRARY_DEMO_PAGES[code] + COURSE_DEMO_PAGES[code]
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
@@ -50,7 +51,17 @@ def test_every_page_renders_in_every_language(client, demo_site, code):
 def test_the_navigation_lists_the_sections_of_the_current_language(client, demo_site):
     response = client.get("/fr/")
     menu = re.search(r'<nav class="main-nav".*?</nav>', response.content.decode(), re.S).group(0)
-    for section in ["Agir", "Campagnes", "Événements", "Atlas", "Bibliothèque", "Actualités", "À propos"]:
+    sections = [
+        "Agir",
+        "Campagnes",
+        "Événements",
+        "Atlas",
+        "Alertes précoces",
+        "Bibliothèque",
+        "Actualités",
+        "À propos",
+    ]
+    for section in sections:
         assert section in menu
     assert 'href="/fr/take-action/"' in menu
     assert "/en/" not in menu
@@ -60,6 +71,28 @@ def test_the_navigation_lists_the_sections_of_the_current_language(client, demo_
 def test_the_current_section_is_marked_in_the_navigation(client, demo_site):
     content = client.get("/en/atlas/").content.decode()
     assert '<a href="/en/atlas/" aria-current="page">Atlas</a>' in content
+
+
+@pytest.mark.django_db
+def test_the_early_warnings_section_leads_to_the_published_alerts_and_holds_each_alert(client, demo_site):
+    content = client.get("/pt/alerts/").content.decode()
+    assert '<a href="/pt/alerts/" aria-current="page">Alertas precoces</a>' in content
+    assert "<h1>Alertas precoces</h1>" in content and "alert-card" in content
+
+    alert = Alert.objects.published().first()
+    content = client.get(f"/pt/alerts/{alert.pk}/").content.decode()
+    assert '<a href="/pt/alerts/" class="is-within">Alertas precoces</a>' in content
+
+
+@pytest.mark.django_db
+def test_the_language_switcher_keeps_an_app_views_address_but_not_its_query(client, demo_site):
+    content = client.get("/pt/alerts/?country=PT&severity=danger").content.decode()
+    switcher = re.search(r'<nav class="languages".*?</nav>', content, re.S).group(0)
+    for code in LANGUAGE_CODES:
+        assert f'href="/{code}/alerts/"' in switcher
+        assert f'<link rel="alternate" hreflang="{code}" href="/{code}/alerts/">' in content
+    assert "danger" not in switcher
+    assert 'aria-current="true">Português<' in switcher
 
 
 @pytest.mark.django_db
