@@ -58,10 +58,11 @@ class PlatformDocument(FPDF):
     """An A4 document with the platform's fonts and "Page n of m" at the foot of every page."""
 
     def normalize_text(self, text: str) -> str:
-        """Shape with HarfBuzz only a text with a character DejaVu lacks, the text fallback fonts are for.
+        """Turn HarfBuzz shaping on for a text with a character DejaVu lacks, and off for any other.
 
-        Shaping every line would make a Latin PDF twice as large and three times slower, for no visible
-        change. The platform's languages are written left to right: a right-to-left name is a run in the line.
+        fpdf2 calls this before it writes any text. Shaping every line would make a Latin PDF twice as
+        large and three times slower, for no visible change. The platform's languages are written left
+        to right: a right-to-left name is a run inside the line, after its number.
         """
         glyphs = self.current_font.cmap
         self.set_text_shaping(any(ord(char) not in glyphs for char in text if char != "\n"), direction="ltr")
