@@ -1,6 +1,6 @@
 """The completion certificate: one A4 page with the learner's name as typed, the course and its modules.
 
-Made with fpdf2 and the DejaVu fonts of `core.pdf`; the name is written as text (nothing in it is
+Made with fpdf2 and the fonts of `core.pdf`, in whatever script; the name is written as text (nothing in it is
 read as markup). Nothing about the learner is stored: the PDF is made for the response only.
 """
 

@@ -1,6 +1,6 @@
 """A guide as a printable PDF: its title, summary, table of contents, then every stage and chapter.
 
-Made with fpdf2 and the DejaVu fonts of `core.pdf`. Chapters are rich text written by editors; their
+Made with fpdf2 and the fonts of `core.pdf` (every script). Chapters are rich text written by editors; their
 headings, paragraphs and list items become plain paragraphs (the text only: no markup reaches the PDF).
 """
 

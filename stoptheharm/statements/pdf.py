@@ -1,6 +1,6 @@
 """The statement as a print-ready PDF: its text, references and numbered signatories (docs/decisions/0006).
 
-Made with fpdf2 and the DejaVu Sans fonts of `core.pdf`, which cover Latin, Greek and Cyrillic.
+Made with fpdf2 and the fonts of `core.pdf`: names in every script, joined and shaped (decision 0018).
 """
 
 from django.utils.formats import date_format

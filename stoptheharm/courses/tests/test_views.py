@@ -4,6 +4,7 @@ import pytest
 from django.contrib.sessions.models import Session
 from pypdf import PdfReader
 
+from stoptheharm.core.tests.pdf_fonts import glyphs_by_font
 from stoptheharm.courses.models import LessonPage, ModulePage
 from stoptheharm.courses.tests.conftest import all_right_answers
 from stoptheharm.courses.tests.factories import publish_child, translate_page
@@ -126,9 +127,22 @@ def test_an_unfinished_course_shows_what_is_left_and_keeps_what_was_typed(client
     assert f'name="{lessons["evidence"].translation_key}-question-1" value="1"' in content
 
 
-def test_a_name_in_a_script_the_fonts_lack_still_gives_a_certificate(client, course, lessons):
-    response = client.post(certificate_url(course), {"name": "王芳 محمد", **all_right_answers(lessons)})
-    assert response["Content-Type"] == "application/pdf"
+@pytest.mark.parametrize(
+    ("name", "font"),
+    [("Zoë Ångström-Núñez", "DejaVuSansBold"), ("王芳", "DroidSansFallback"),
+     ("محمد رضایی", "NotoSansArabicBold"), ("अनीता शर्मा", "NotoSansDevanagariBold")],
+)  # fmt: skip
+def test_a_name_in_any_script_is_drawn_whole_in_a_font_that_has_it(client, course, lessons, name, font):
+    response = client.post(certificate_url(course), {"name": name, **all_right_answers(lessons)})
+    glyphs = glyphs_by_font(response.content)
+    assert set("".join(glyphs[font])) >= set(name) - {" "}
+
+
+@pytest.mark.parametrize("name", ["Zoë Ångström-Núñez", "王芳", "김민수", "渡辺さくら"])
+def test_a_name_in_latin_or_chinese_japanese_korean_script_reads_back_exactly(client, course, lessons, name):
+    response = client.post(certificate_url(course), {"name": name, **all_right_answers(lessons)})
+    lines = PdfReader(io.BytesIO(response.content)).pages[0].extract_text().splitlines()
+    assert lines[lines.index("This certifies that") + 1] == name
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
+from stoptheharm.core.tests.pdf_fonts import glyphs_by_font
 from stoptheharm.organisations.models import Organisation
 from stoptheharm.statements.models import EndorsementStatus, Signers, StatementPage
 from stoptheharm.statements.tests.factories import add_endorsement, add_individual, create_statement
@@ -133,6 +134,22 @@ def test_the_pdf_of_a_long_list_runs_over_pages_with_every_name(client, statemen
     assert len(reader.pages) >= 3
     assert all(f"{number}. {name}" in text for number, name in enumerate(names, start=1))
     assert f"Page 1 of {len(reader.pages)}" in text
+
+
+@pytest.mark.django_db
+def test_the_pdf_lists_names_in_arabic_and_chinese_script_over_pages_numbered_in_full(client, statement):
+    for number in range(60):
+        add_endorsement(statement, f"Network {number:02d}")
+    add_endorsement(statement, "جمعية العون الصحي", countries=["LB"])
+    add_endorsement(statement, "香港戒毒會", countries=["HK"])
+    data = client.get(f"/en/statements/{statement.pk}/statement.pdf").content
+    reader = PdfReader(io.BytesIO(data))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert len(reader.pages) >= 2 and f"Page 1 of {len(reader.pages)}" in text
+    assert "62. 香港戒毒會 (Hong Kong" in text
+    glyphs = glyphs_by_font(data)
+    assert set("".join(glyphs["NotoSansArabic"])) >= set("جمعية العون الصحي") - {" "}
+    assert "61. الصحي العون جمعية" in text  # drawn right to left: pypdf reads the last word first
 
 
 @pytest.mark.django_db
