@@ -93,9 +93,9 @@ def test_the_load_demo_command_reports_what_it_did():
     call_command("load_demo", stdout=first)
     call_command("load_demo", stdout=second)
     assert (
-        first.getvalue().strip() == "Demo content: 112 page(s) created, 0 already there; 335 organisation(s) created."
+        first.getvalue().strip() == "Demo content: 117 page(s) created, 0 already there; 335 organisation(s) created."
     )
-    assert second.getvalue().strip() == "Demo content: 0 page(s) created, 112 already there; 0 organisation(s) created."
+    assert second.getvalue().strip() == "Demo content: 0 page(s) created, 117 already there; 0 organisation(s) created."
 
 
 @pytest.mark.django_db
